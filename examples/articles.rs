@@ -1,0 +1,81 @@
+//! Prints the articles and sentences found on a page.
+//!
+//! `cargo run --example articles -- examples/data/page_front.md`
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::Parser;
+use jianbao::text::{parse_page, split_sentences};
+
+/// Show how jianbao reads a newspaper page: articles, metadata, sentences.
+#[derive(Parser)]
+struct Args {
+    /// The page (Markdown-style headings); `-` or nothing reads standard input.
+    path: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let text = match read_input(args.path.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let articles = parse_page(&text);
+    if args.json {
+        let out: Vec<_> = articles
+            .iter()
+            .map(|a| serde_json::json!({"article": a, "sentences": split_sentences(&a.body)}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    for (i, a) in articles.iter().enumerate() {
+        println!("== article {} ==", i + 1);
+        if let Some(k) = &a.kicker {
+            println!("kicker:   {k}");
+        }
+        println!("title:    {}", a.title_or_empty());
+        for s in &a.subtitles {
+            println!("subtitle: {s}");
+        }
+        for b in &a.metadata.bylines {
+            println!("byline:   {b}");
+        }
+        for c in &a.metadata.credits {
+            println!("credit:   {c}");
+        }
+        for c in &a.metadata.continuations {
+            println!("marker:   {c}");
+        }
+        for s in &a.sections {
+            println!("section:  {} (at byte {})", s.text, s.offset);
+        }
+        for s in split_sentences(&a.body) {
+            println!("  [{}] {}..{} {}", s.index, s.start, s.end, s.text);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn read_input(path: Option<&str>) -> jianbao::Result<String> {
+    match path {
+        None | Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| jianbao::Error::Io {
+                    path: "standard input".into(),
+                    source: e,
+                })?;
+            jianbao::decode_utf8("standard input", bytes)
+        }
+        Some(p) => jianbao::read_text_file(p),
+    }
+}

@@ -1,0 +1,20 @@
+//! # jianbao (简报)
+//!
+//! Turns pages of Chinese news into briefings: clean articles from a raw
+//! newspaper page, extractive summaries, keywords and a topic label.
+//!
+//! ```
+//! use jianbao::text::{parse_page, split_sentences};
+//!
+//! let page = "# 全市推进数字乡村建设\n\n本报讯(记者 叶青)昨天，全市数字乡村建设推进会召开。会议部署了\n\n下一步工作。\n";
+//! let articles = parse_page(page);
+//! assert_eq!(articles[0].title.as_deref(), Some("全市推进数字乡村建设"));
+//! let sentences = split_sentences(&articles[0].body);
+//! assert_eq!(sentences[1].text, "会议部署了下一步工作。");
+//! ```
+
+pub mod error;
+pub mod text;
+pub mod tokenize;
+
+pub use error::{Error, Result, decode_utf8, read_text_file};

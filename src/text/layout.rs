@@ -1,0 +1,409 @@
+//! From a whole newspaper page to clean articles.
+//!
+//! A page holds several articles, each under markdown-style headings: `#` is a
+//! headline, `##` a kicker (above a headline) or sub-headline (below it) or
+//! the title of a short item, `###` a third headline line or a section head.
+//! The body comes broken into lines by the page layout, often mid-sentence
+//! and even mid-word, with blank lines between the pieces; bylines, photo
+//! credits and continuation markers are mixed in.
+//!
+//! [`parse_page`] rebuilds the articles: headings attached to the right
+//! article, metadata set aside, and broken lines joined into paragraphs. It
+//! is pure string work and never fails: every input gives zero or more
+//! articles.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::clean::{drop_wide_spaces, ends_sentence, squash_whitespace};
+use super::meta;
+
+/// One article of a page, cleaned and ready for sentence splitting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Article {
+    /// The headline (`#`), or the title of a short item (`##` after body text).
+    pub title: Option<String>,
+    /// The kicker (引题): a `##` line directly above the headline.
+    pub kicker: Option<String>,
+    /// Sub-headlines: `##`/`###` lines or `——` lines right after the headline.
+    pub subtitles: Vec<String>,
+    /// Section heads (`###` inside the body), each with the byte offset in
+    /// [`body`](Article::body) where its section starts.
+    pub sections: Vec<SectionHead>,
+    /// Bylines, photo credits and continuation markers.
+    pub metadata: Metadata,
+    /// The cleaned body: paragraphs joined by `\n`, layout breaks repaired.
+    pub body: String,
+    /// The paragraphs of [`body`](Article::body), with where they came from.
+    pub paragraphs: Vec<Paragraph>,
+    /// Byte span of the whole article in the page it came from.
+    pub source: Range<usize>,
+}
+
+/// A section head inside an article body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionHead {
+    /// The heading text.
+    pub text: String,
+    /// Byte offset in the article body where the section starts.
+    pub offset: usize,
+}
+
+/// What a page says about an article rather than in it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metadata {
+    /// Bylines and datelines: `本报讯(记者 叶某)`, `本报记者 某某 通讯员 某某`.
+    pub bylines: Vec<String>,
+    /// Photo credits: `本报记者 某某 摄`.
+    pub credits: Vec<String>,
+    /// Continuation markers: `(下转第七版)`.
+    pub continuations: Vec<String>,
+}
+
+/// One paragraph of an article body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Byte span of the paragraph in the article body.
+    pub span: Range<usize>,
+    /// Byte spans, in the page, of the lines it was joined from.
+    pub source: Vec<Range<usize>>,
+}
+
+impl Article {
+    /// The headline, or an empty string for an untitled article.
+    pub fn title_or_empty(&self) -> &str {
+        self.title.as_deref().unwrap_or("")
+    }
+
+    /// The sub-headlines joined by a space, if there are any.
+    pub fn subtitle(&self) -> Option<String> {
+        (!self.subtitles.is_empty()).then(|| self.subtitles.join(" "))
+    }
+
+    /// Does the article have neither a headline nor body text?
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.body.is_empty()
+    }
+
+    fn has_body(&self) -> bool {
+        !self.body.is_empty()
+    }
+}
+
+/// Splits a newspaper page into articles.
+///
+/// Empty or whitespace-only text gives no articles; text without headings
+/// gives one untitled article.
+///
+/// ```
+/// use jianbao::text::layout::parse_page;
+///
+/// let page = "## 引题在上\n\n# 主标题\n\n本报讯(记者 叶青)全市推动高质\n\n量发展。\n";
+/// let articles = parse_page(page);
+/// assert_eq!(articles.len(), 1);
+/// assert_eq!(articles[0].kicker.as_deref(), Some("引题在上"));
+/// assert_eq!(articles[0].title.as_deref(), Some("主标题"));
+/// assert_eq!(articles[0].body, "全市推动高质量发展。");
+/// assert_eq!(articles[0].metadata.bylines, vec!["本报讯(记者 叶青)"]);
+/// ```
+pub fn parse_page(page: &str) -> Vec<Article> {
+    let lines = classify_lines(page);
+    let mut builder = PageBuilder::default();
+    for (i, line) in lines.iter().enumerate() {
+        match &line.kind {
+            LineKind::Blank => {}
+            LineKind::Heading { level, text } => {
+                let next_is_headline = lines[i + 1..]
+                    .iter()
+                    .find(|l| !matches!(l.kind, LineKind::Blank))
+                    .is_some_and(|l| matches!(l.kind, LineKind::Heading { level: 1, .. }));
+                builder.heading(*level, text, line.span.clone(), next_is_headline);
+            }
+            LineKind::Text(text) => builder.text(text, line.span.clone()),
+        }
+    }
+    builder.finish()
+}
+
+/// A line of the page, classified.
+struct Line {
+    kind: LineKind,
+    /// Byte span of the trimmed line in the page.
+    span: Range<usize>,
+}
+
+enum LineKind {
+    Blank,
+    Heading { level: usize, text: String },
+    Text(String),
+}
+
+fn classify_lines(page: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for raw in page.split('\n') {
+        let start = offset;
+        offset += raw.len() + 1;
+        let text = squash_whitespace(raw);
+        let lead = raw.len() - raw.trim_start().len();
+        let span = start + lead..start + raw.trim_end().len().max(lead);
+        if text.is_empty() {
+            out.push(Line {
+                kind: LineKind::Blank,
+                span,
+            });
+            continue;
+        }
+        let level = text.chars().take_while(|&c| c == '#' || c == '＃').count();
+        let kind = if level > 0 {
+            let rest: String = text.chars().skip(level).collect();
+            // Spaces in headlines separate phrases (`深化协作 共建走廊`): keep them.
+            let heading = rest.trim().to_string();
+            if heading.is_empty() {
+                LineKind::Blank
+            } else {
+                LineKind::Heading {
+                    level,
+                    text: heading,
+                }
+            }
+        } else {
+            LineKind::Text(text)
+        };
+        out.push(Line { kind, span });
+    }
+    out
+}
+
+/// Accumulates articles as the lines of a page go by.
+#[derive(Default)]
+struct PageBuilder {
+    done: Vec<Article>,
+    current: Article,
+    /// A paragraph still open because its last line did not end a sentence.
+    open: Option<OpenParagraph>,
+}
+
+struct OpenParagraph {
+    text: String,
+    source: Vec<Range<usize>>,
+}
+
+impl PageBuilder {
+    fn heading(&mut self, level: usize, text: &str, span: Range<usize>, next_is_headline: bool) {
+        self.close_paragraph();
+        let cur = &self.current;
+        let untouched = !cur.has_body() && cur.metadata == Metadata::default();
+        match level {
+            1 if cur.title.is_none() && untouched && cur.kicker.is_some() => {
+                self.current.title = Some(text.to_string());
+            }
+            1 => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+            2 if next_is_headline => {
+                self.start_article(|a| a.kicker = Some(text.to_string()), span.clone())
+            }
+            _ if cur.title.is_some() && !cur.has_body() => {
+                self.current.subtitles.push(text.to_string())
+            }
+            2 => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+            _ if cur.has_body() => {
+                let offset = self.current.body.len() + 1;
+                self.current.sections.push(SectionHead {
+                    text: text.to_string(),
+                    offset,
+                });
+            }
+            _ => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+        }
+        self.extend_source(span);
+    }
+
+    fn start_article(&mut self, init: impl FnOnce(&mut Article), span: Range<usize>) {
+        let previous = std::mem::take(&mut self.current);
+        if !previous.is_empty() || previous.metadata != Metadata::default() {
+            self.done.push(previous);
+        }
+        init(&mut self.current);
+        self.current.source = span;
+    }
+
+    fn extend_source(&mut self, span: Range<usize>) {
+        let src = &mut self.current.source;
+        if src.start == src.end && src.start == 0 {
+            *src = span;
+        } else {
+            src.end = src.end.max(span.end);
+        }
+    }
+
+    fn text(&mut self, line: &str, span: Range<usize>) {
+        self.extend_source(span.clone());
+        let (line, markers) = meta::take_continuations(line);
+        self.current.metadata.continuations.extend(markers);
+        if line.is_empty() {
+            return;
+        }
+        if meta::is_byline_line(&line) {
+            self.current.metadata.bylines.push(line);
+            return;
+        }
+        let mut rest = line.as_str();
+        if self.open.is_none()
+            && let Some((dateline, after)) = meta::split_dateline(rest)
+        {
+            self.current.metadata.bylines.push(dateline.to_string());
+            rest = after;
+        }
+        if let Some((before, credit)) = meta::split_credit(rest) {
+            self.current.metadata.credits.push(credit.to_string());
+            rest = before;
+        }
+        let rest = rest.trim();
+        if rest.is_empty() {
+            return;
+        }
+        let starts_subtitle = rest.starts_with("——") || rest.starts_with("--");
+        if starts_subtitle
+            && self.open.is_none()
+            && self.current.title.is_some()
+            && !self.current.has_body()
+        {
+            // A headline line: its spaces separate phrases, so they stay.
+            self.current.subtitles.push(rest.to_string());
+            return;
+        }
+        let rest = drop_wide_spaces(rest);
+        if self.open.is_some() && starts_new_paragraph(&rest) {
+            self.close_paragraph();
+        }
+        let open = self.open.get_or_insert_with(|| OpenParagraph {
+            text: String::new(),
+            source: Vec::new(),
+        });
+        join_broken(&mut open.text, &rest);
+        open.source.push(span);
+        if ends_sentence(&rest) {
+            self.close_paragraph();
+        }
+    }
+
+    fn close_paragraph(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let body = &mut self.current.body;
+        if !body.is_empty() {
+            body.push('\n');
+        }
+        let start = body.len();
+        body.push_str(&open.text);
+        self.current.paragraphs.push(Paragraph {
+            span: start..body.len(),
+            source: open.source,
+        });
+    }
+
+    fn finish(mut self) -> Vec<Article> {
+        self.close_paragraph();
+        let last = std::mem::take(&mut self.current);
+        if !last.is_empty() {
+            self.done.push(last);
+        }
+        for article in &mut self.done {
+            // A section head recorded at the very end points past the body.
+            let len = article.body.len();
+            for s in &mut article.sections {
+                s.offset = s.offset.min(len);
+            }
+        }
+        self.done
+    }
+}
+
+/// Does a line start with an enumeration marker (`一、`, `（二）`, `3.`), so
+/// that it starts a paragraph even if the line before did not end one?
+fn starts_new_paragraph(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next();
+    let second = chars.next();
+    match (first, second) {
+        (Some('（' | '('), Some(c)) => "一二三四五六七八九十".contains(c) || c.is_ascii_digit(),
+        (Some(c), Some('、')) => "一二三四五六七八九十".contains(c) || c.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// Appends a layout-broken continuation. Chinese joins with nothing between
+/// (`高质` + `量发展`); two ASCII words keep a space.
+fn join_broken(text: &mut String, next: &str) {
+    let needs_space = text
+        .chars()
+        .last()
+        .is_some_and(|c| c.is_ascii_alphanumeric())
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric());
+    if needs_space {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_pages_have_no_articles() {
+        assert!(parse_page("").is_empty());
+        assert!(parse_page(" \n\u{3000}\n\t").is_empty());
+    }
+
+    #[test]
+    fn text_without_headings_is_one_article() {
+        let a = parse_page("第一段。\n\n第二段没有结束");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title, None);
+        assert_eq!(a[0].body, "第一段。\n第二段没有结束");
+    }
+
+    #[test]
+    fn sub_headline_and_dash_line_attach_to_headline() {
+        let a = parse_page("# 主题\n## 副题\n——第三行\n正文。");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].subtitles, vec!["副题", "——第三行"]);
+    }
+
+    #[test]
+    fn double_hash_after_body_starts_an_item() {
+        let a = parse_page("# 甲\n正文一。(下转第七版)\n\n## 图片新闻\n选手冲刺。 王明 摄");
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].metadata.continuations, vec!["(下转第七版)"]);
+        assert_eq!(a[1].title.as_deref(), Some("图片新闻"));
+        assert_eq!(a[1].body, "选手冲刺。");
+        assert_eq!(a[1].metadata.credits, vec!["王明 摄"]);
+    }
+
+    #[test]
+    fn section_heads_stay_inside_the_article() {
+        let a = parse_page("# 甲\n第一段。\n### 小标题\n第二段。");
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].sections[0].text, "小标题");
+        assert_eq!(&a[0].body[a[0].sections[0].offset..], "第二段。");
+    }
+
+    #[test]
+    fn spans_point_back_into_the_page() {
+        let page = "# 标题\n\n　　全市推动\n\n高质量发展。";
+        let a = &parse_page(page)[0];
+        let sources: Vec<&str> = a.paragraphs[0]
+            .source
+            .iter()
+            .map(|r| &page[r.clone()])
+            .collect();
+        assert_eq!(sources, vec!["全市推动", "高质量发展。"]);
+        assert_eq!(&page[a.source.clone()], page);
+    }
+}

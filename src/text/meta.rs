@@ -1,0 +1,246 @@
+//! Recognising the lines and fragments of a page that are about the article
+//! rather than part of it: bylines, photo credits and continuation markers.
+//!
+//! These must never reach a summary, but a reader wants them kept, so the
+//! layout parser moves them into [`Metadata`](super::layout::Metadata).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::is_han;
+
+/// `(下转第七版)`, `（上接第1版）`, `(转第三版)` anywhere in a line.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[（(]\s*(?:[上下]?转|[上下]接|接)\s*第?\s*[一二三四五六七八九十百零〇\d]+\s*版\s*[）)]",
+    )
+    .expect("continuation pattern is valid")
+});
+
+/// A dateline at the start of a paragraph: `本报讯`, `本报乌镇11月21日电`,
+/// `新华社北京3月5日电`, each optionally followed by `(记者 某某)`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:本报讯|本报[^\s，。！？；,]{1,24}?电|新华社[^\s，。！？；,]{1,24}?电|",
+        r"[^\s，。！？；,]{2,12}?(?:日报|晚报|新闻网|客户端)讯)",
+        r"(?:\s*[（(][^）)]{0,60}[）)])?\s*"
+    ))
+    .expect("dateline pattern is valid")
+});
+
+/// Roles that open a byline, longest first so that `本报记者` wins over `记者`.
+const ROLES: &[&str] = &[
+    "本报见习记者",
+    "本报特约记者",
+    "本报通讯员",
+    "本报记者",
+    "见习记者",
+    "特约记者",
+    "实习记者",
+    "融媒记者",
+    "通讯员",
+    "实习生",
+    "记者",
+    "文/图",
+    "文／图",
+    "图/文",
+    "摄影",
+    "撰文",
+    "编辑",
+    "文/",
+    "文／",
+    "图/",
+    "图／",
+];
+
+/// Words that may close a byline: `本报记者 某某 报道`.
+const BYLINE_TAILS: &[&str] = &["报道", "摄", "整理", "发自"];
+
+/// Is `s` plausibly a person's name: two to four Chinese characters, with an
+/// optional middle dot for transliterated names?
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n)
+        && s.chars().all(|c| is_han(c) || c == '·' || c == '•')
+        && s.chars().filter(|&c| is_han(c)).count() <= 6
+        && (n <= 4 || s.contains('·') || s.contains('•'))
+}
+
+/// Is this whole line a byline such as `本报记者 张某 通讯员 李某`?
+///
+/// The line must start with a role and contain only roles and names. A bare
+/// `记者` must be followed by a space, so that body text like `记者获悉` is
+/// not taken for a byline.
+pub(crate) fn is_byline_line(line: &str) -> bool {
+    let inner = strip_parens(line.trim());
+    if inner.is_empty() || inner.chars().count() > 60 {
+        return false;
+    }
+    let mut saw_role = false;
+    let mut first = true;
+    for chunk in inner
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '　'))
+        .filter(|s| !s.is_empty())
+    {
+        let role = ROLES.iter().find(|r| chunk.starts_with(**r));
+        match role {
+            Some(role) => {
+                let rest = &chunk[role.len()..];
+                let glued_ok = !matches!(*role, "记者");
+                if !(rest.is_empty() || (glued_ok && is_name(rest))) {
+                    return false;
+                }
+                saw_role = true;
+            }
+            None if first => return false,
+            None => {
+                if !(is_name(chunk) || BYLINE_TAILS.contains(&chunk)) {
+                    return false;
+                }
+            }
+        }
+        first = false;
+    }
+    saw_role
+}
+
+/// Strips one pair of enclosing brackets, half- or full-width.
+fn strip_parens(s: &str) -> &str {
+    let open = s.starts_with('(') || s.starts_with('（');
+    let close = s.ends_with(')') || s.ends_with('）');
+    if open && close {
+        let start = s.chars().next().map_or(0, char::len_utf8);
+        let end = s.len() - s.chars().last().map_or(0, char::len_utf8);
+        if start <= end {
+            return s[start..end].trim();
+        }
+    }
+    s
+}
+
+/// Splits a dateline off the front of a paragraph: returns the dateline and
+/// the rest of the line.
+///
+/// `本报讯(记者 叶某)今天上午…` → (`本报讯(记者 叶某)`, `今天上午…`).
+pub(crate) fn split_dateline(line: &str) -> Option<(&str, &str)> {
+    let m = DATELINE.find(line)?;
+    Some((line[..m.end()].trim_end(), &line[m.end()..]))
+}
+
+/// Removes continuation markers from a line, returning the cleaned line and
+/// the markers found.
+pub(crate) fn take_continuations(line: &str) -> (String, Vec<String>) {
+    if !line.contains('版') {
+        return (line.to_string(), Vec::new());
+    }
+    let found: Vec<String> = CONTINUATION
+        .find_iter(line)
+        .map(|m| m.as_str().to_string())
+        .collect();
+    if found.is_empty() {
+        return (line.to_string(), found);
+    }
+    let rest = CONTINUATION.replace_all(line, "").trim().to_string();
+    (rest, found)
+}
+
+/// Splits a photo credit off the end of a line:
+/// `市民在广场参观。 本报记者 张某 摄` → (`市民在广场参观。`, `本报记者 张某 摄`).
+///
+/// A credit ends in `摄` or `供图` (optionally in brackets) and is short; a
+/// line that merely ends in a word like `拍摄` is not a credit unless the
+/// word stands apart or follows a byline role.
+pub(crate) fn split_credit(line: &str) -> Option<(&str, &str)> {
+    let trimmed = line.trim_end();
+    let core = trimmed.trim_end_matches([')', '）']).trim_end();
+    if !(core.ends_with('摄') || core.ends_with("供图") || core.ends_with("/摄")) {
+        return None;
+    }
+    // The credit starts after the last sentence end, at an opening bracket, or
+    // after the last space, whichever comes last.
+    let mut start = 0;
+    for (i, c) in trimmed.char_indices() {
+        match c {
+            '。' | '！' | '？' | '；' | '!' | '?' | ';' | '”' => start = i + c.len_utf8(),
+            '(' | '（' => start = i,
+            _ => {}
+        }
+    }
+    let tail = &trimmed[start..];
+    let tail_chars = tail.trim().chars().count();
+    let credit_start = if tail_chars <= 24 {
+        start
+    } else {
+        // A long tail with no sentence end: the credit is what follows the
+        // last space, if that looks like a credit.
+        let space = trimmed[start..].rfind(' ')?;
+        let candidate = &trimmed[start..][..space];
+        let before_last = candidate.rfind(' ').map_or(0, |p| p + 1);
+        start + before_last
+    };
+    let credit = trimmed[credit_start..].trim();
+    let body = trimmed[..credit_start].trim_end();
+    let credit_core = strip_parens(credit);
+    let stands_apart = credit_core
+        .strip_suffix('摄')
+        .or_else(|| credit_core.strip_suffix("供图"))
+        .is_some_and(|s| s.ends_with([' ', '/']) || s.is_empty());
+    let has_role = ROLES.iter().any(|r| credit_core.contains(r));
+    let bracketed = credit.starts_with(['(', '（']);
+    if credit.is_empty() || !(stands_apart || has_role || bracketed) {
+        return None;
+    }
+    Some((body, credit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_are_roles_and_names_only() {
+        assert!(is_byline_line("本报记者 张晓明 通讯员 李华"));
+        assert!(is_byline_line("本报记者张晓明"));
+        assert!(is_byline_line("（记者 王芳）"));
+        assert!(is_byline_line("文/图 本报记者 欧阳秀"));
+        assert!(!is_byline_line("记者获悉"));
+        assert!(!is_byline_line("记者从市教育局获悉，今年新增学位"));
+        assert!(!is_byline_line("张晓明 李华"));
+    }
+
+    #[test]
+    fn datelines_split_from_the_first_paragraph() {
+        let (d, rest) = split_dateline("本报讯(记者 叶青)今天上午，全市召开大会。").unwrap();
+        assert_eq!(d, "本报讯(记者 叶青)");
+        assert_eq!(rest, "今天上午，全市召开大会。");
+        let (d, rest) = split_dateline("本报乌镇11月21日电（记者 陈平）大会开幕。").unwrap();
+        assert_eq!(d, "本报乌镇11月21日电（记者 陈平）");
+        assert_eq!(rest, "大会开幕。");
+        assert!(split_dateline("本报告指出，经济增长。").is_none());
+    }
+
+    #[test]
+    fn continuation_markers_are_removed() {
+        let (rest, found) = take_continuations("推动城市更新(下转第七版)");
+        assert_eq!(rest, "推动城市更新");
+        assert_eq!(found, vec!["(下转第七版)"]);
+        let (rest, found) = take_continuations("（上接第1版）");
+        assert_eq!(rest, "");
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn photo_credits_split_from_captions() {
+        assert_eq!(
+            split_credit("市民在广场参观。 本报记者 张某 摄"),
+            Some(("市民在广场参观。", "本报记者 张某 摄"))
+        );
+        assert_eq!(
+            split_credit("选手们冲过终点（李华 摄）"),
+            Some(("选手们冲过终点", "（李华 摄）"))
+        );
+        assert_eq!(split_credit("王明 摄"), Some(("", "王明 摄")));
+        assert_eq!(split_credit("馆内严禁拍摄"), None);
+    }
+}

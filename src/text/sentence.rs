@@ -1,0 +1,214 @@
+//! Splitting cleaned text into sentences with byte spans.
+//!
+//! A sentence ends after `。！？；!?…` (runs such as `……` or `！？` count as
+//! one end) together with any closing quotes and brackets that follow
+//! (`”’）)】」』》`). A terminal mark inside an open quotation or bracket does
+//! not end the sentence, so `他说：“要抓好落实。确保完成。”` stays whole;
+//! this rule gives way once a quoted stretch grows past
+//! [`MAX_QUOTED_CHARS`], so an unbalanced quote cannot swallow a paragraph.
+//! A short attribution after a closed quotation (`“……。”他说。`) stays
+//! with the quotation. Sentences never cross a line break (paragraph end). Numbers such as `3.5`
+//! and `235.18万` are never split, because `.` is not a sentence end.
+
+use serde::Serialize;
+
+use super::clean::{is_closer, is_terminal};
+
+/// Quoted text longer than this (in characters) may be split at its own
+/// sentence ends.
+pub const MAX_QUOTED_CHARS: usize = 160;
+
+/// A sentence this short (in characters) right after a closed quotation is
+/// its attribution (`他说。`) and joins the quotation.
+pub const MAX_ATTRIBUTION_CHARS: usize = 10;
+
+/// One sentence of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence<'a> {
+    /// The sentence, trimmed.
+    pub text: &'a str,
+    /// Position among the text's sentences, from 0.
+    pub index: usize,
+    /// Byte offset of the first byte in the text.
+    pub start: usize,
+    /// Byte offset one past the last byte in the text.
+    pub end: usize,
+}
+
+/// Splits `text` into sentences.
+///
+/// ```
+/// use jianbao::text::sentence::split_sentences;
+///
+/// let text = "增长3.5%。他说：“要抓好落实。确保完成！”\n没有句号的段落";
+/// let s = split_sentences(text);
+/// assert_eq!(s.len(), 3);
+/// assert_eq!(s[0].text, "增长3.5%。");
+/// assert_eq!(s[1].text, "他说：“要抓好落实。确保完成！”");
+/// assert_eq!(&text[s[2].start..s[2].end], "没有句号的段落");
+/// ```
+pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        split_line(text, line_start, line.len(), &mut out);
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence<'a>>) {
+    let line = &text[base..base + len];
+    let mut start = 0;
+    let mut depth: usize = 0;
+    let mut quoted_chars = 0;
+    let mut iter = line.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((i, c)) = iter.next() {
+        let mut closes_quoted_end = false;
+        match c {
+            '“' | '‘' | '（' | '(' | '【' | '「' | '『' | '《' | '〔' => depth += 1,
+            '”' | '’' | '）' | ')' | '】' | '」' | '』' | '》' | '〕' => {
+                // `……第二。”` closes a quotation that ended a sentence.
+                closes_quoted_end = depth == 1 && is_terminal(prev);
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        prev = c;
+        if depth > 0 {
+            quoted_chars += 1;
+        } else {
+            quoted_chars = 0;
+        }
+        let ends = closes_quoted_end
+            || (is_terminal(c) && (depth == 0 || quoted_chars > MAX_QUOTED_CHARS));
+        if !ends {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        // Runs of terminals, then closers (only as many as are open, plus any
+        // closers directly after the mark).
+        while let Some(&(j, n)) = iter.peek() {
+            if is_terminal(n) {
+                end = j + n.len_utf8();
+                iter.next();
+            } else if is_closer(n) && (n != '"' || closes_ascii_quote(line, j)) {
+                depth = depth.saturating_sub(1);
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        depth = 0;
+        quoted_chars = 0;
+        push(text, base, start, end, out);
+        start = end;
+    }
+    push(text, base, start, len, out);
+}
+
+/// Does a short sentence say who spoke: `他说。`, `王大爷笑着表示。`?
+fn is_attribution(sentence: &str) -> bool {
+    let core = sentence.trim_end_matches(|c: char| is_terminal(c) || is_closer(c));
+    [
+        "说", "表示", "道", "称", "介绍", "指出", "强调", "坦言", "感慨",
+    ]
+    .iter()
+    .any(|v| core.ends_with(v))
+}
+
+/// An ASCII `"` closes a quotation when an odd number of them precede it.
+fn closes_ascii_quote(line: &str, at: usize) -> bool {
+    line[..at].matches('"').count() % 2 == 1
+}
+
+fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
+    let piece = &text[base + start..base + end];
+    let trimmed = piece.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| is_closer(c) || c.is_whitespace()) {
+        return;
+    }
+    let lead = piece.len() - piece.trim_start().len();
+    let s = base + start + lead;
+    // `“……。”他说。` is one sentence: a short attribution after a closed
+    // quotation joins it rather than standing alone as a fragment.
+    if let Some(prev) = out.last_mut()
+        && prev.start >= base
+        && prev.text.ends_with(['”', '」', '’'])
+        && trimmed.chars().count() <= MAX_ATTRIBUTION_CHARS
+        && !trimmed.contains(['，', ',', '“'])
+        && is_attribution(trimmed)
+    {
+        prev.end = s + trimmed.len();
+        prev.text = &text[prev.start..prev.end];
+        return;
+    }
+    out.push(Sentence {
+        text: trimmed,
+        index: out.len(),
+        start: s,
+        end: s + trimmed.len(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split_sentences(t).iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn splits_on_full_and_half_width_ends() {
+        assert_eq!(
+            texts("一。二！三？四；五!六?七"),
+            vec!["一。", "二！", "三？", "四；", "五!", "六?", "七"]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_whole() {
+        assert_eq!(
+            texts("增长3.5个百分点，达235.18万人。"),
+            vec!["增长3.5个百分点，达235.18万人。"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_runs_are_one_end() {
+        assert_eq!(texts("还有很多……下一句。"), vec!["还有很多……", "下一句。"]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay() {
+        assert_eq!(texts("“好！”他说。（完）"), vec!["“好！”他说。", "（完）"]);
+        assert_eq!(
+            texts("“要干。”他说，“一定干好。”"),
+            vec!["“要干。”", "他说，“一定干好。”"]
+        );
+        assert_eq!(
+            texts("他说：“第一。第二。”然后走了。"),
+            vec!["他说：“第一。第二。”", "然后走了。"]
+        );
+    }
+
+    #[test]
+    fn unbalanced_quote_gives_way() {
+        let long = format!("“{}。后面。", "长".repeat(MAX_QUOTED_CHARS + 5));
+        assert_eq!(split_sentences(&long).len(), 2);
+    }
+
+    #[test]
+    fn spans_and_indices() {
+        let t = "  第一句。 第二句！\n\n第三句";
+        let s = split_sentences(t);
+        assert_eq!(s.len(), 3);
+        for (i, x) in s.iter().enumerate() {
+            assert_eq!(x.index, i);
+            assert_eq!(&t[x.start..x.end], x.text);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Text preparation on whole pages written by the team in the style of a
+//! city newspaper: kickers, sub-headlines, section heads, photo items,
+//! bylines, continuation markers and lines broken mid-word by the layout.
+
+use jianbao::text::{Article, parse_page, split_sentences};
+
+const FRONT: &str = include_str!("../examples/data/page_front.md");
+const LIVELIHOOD: &str = include_str!("../examples/data/page_livelihood.md");
+const REGION: &str = include_str!("../examples/data/page_region.md");
+
+fn titles(articles: &[Article]) -> Vec<&str> {
+    articles.iter().map(Article::title_or_empty).collect()
+}
+
+#[test]
+fn front_page_articles_kicker_and_photo_item() {
+    let a = parse_page(FRONT);
+    assert_eq!(
+        titles(&a),
+        vec![
+            "临江与三明签署十项合作协议",
+            "图片新闻",
+            "市委常委会召开会议"
+        ]
+    );
+    assert_eq!(a[0].kicker.as_deref(), Some("深化区域协作 共建产业走廊"));
+    assert_eq!(
+        a[0].subtitles,
+        vec!["涉及新能源装备、文旅线路和职业教育，总投资约86亿元"]
+    );
+    assert_eq!(
+        a[0].metadata.bylines,
+        vec!["本报讯(记者 周雨桐 通讯员 林海)"]
+    );
+    assert_eq!(a[0].metadata.continuations, vec!["(下转第三版)"]);
+    // Broken across a blank line mid-word: 文旅 / 线路, 500名以 / 上.
+    assert!(a[0].body.contains("文旅线路共建"));
+    assert!(a[0].body.contains("500名以上。此外"));
+    assert!(!a[0].body.contains("下转"));
+
+    // The `##` after the continuation marker is a photo item, not a sub-headline.
+    assert_eq!(a[1].metadata.credits, vec!["本报记者 郑凯 摄"]);
+    assert!(a[1].body.ends_with("感受城市的秋日风光。"));
+
+    assert_eq!(a[2].subtitles, vec!["研究部署冬季安全生产和民生保障工作"]);
+    let sections: Vec<&str> = a[2].sections.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        sections,
+        vec!["抓好重点领域隐患排查", "兜牢困难群众基本生活"]
+    );
+    assert!(a[2].body[a[2].sections[0].offset..].starts_with("会议要求"));
+    assert!(a[2].body.contains("部门监管责任和企业主体责任。"));
+}
+
+#[test]
+fn livelihood_page_bylines_credits_and_dash_subtitle() {
+    let a = parse_page(LIVELIHOOD);
+    assert_eq!(
+        titles(&a),
+        vec![
+            "非遗工坊走进社区 老手艺有了新传人",
+            "全市建成42家社区医院",
+            "城乡公交一体化 村民出行不再难"
+        ]
+    );
+    assert_eq!(a[0].metadata.bylines, vec!["本报记者 吴思涵 通讯员 黄晓楠"]);
+    assert_eq!(a[0].metadata.credits, vec!["本报记者 吴思涵 摄"]);
+    assert!(a[0].body.contains("文创产品，让老手艺"));
+    assert_eq!(a[1].kicker.as_deref(), Some("家门口看病更方便了"));
+    assert_eq!(a[1].subtitles, vec!["——基层首诊率提升至67.3%"]);
+    assert!(a[1].body.starts_with("记者从市卫生健康委获悉"));
+    assert!(a[1].body.contains("流动医疗服务点，让群众"));
+    // The quotation keeps its attribution: no `他说。` fragment.
+    let s = split_sentences(&a[1].body);
+    assert!(s.iter().all(|x| x.text != "他说。"));
+    assert!(
+        s.iter()
+            .any(|x| x.text.starts_with("“以前") && x.text.ends_with("他说。"))
+    );
+}
+
+#[test]
+fn region_page_half_width_punctuation_and_continued_article() {
+    let a = parse_page(REGION);
+    assert_eq!(a.len(), 4);
+    assert_eq!(a[0].kicker.as_deref(), Some("在新起点上奋力推进高质量发展"));
+    assert_eq!(a[0].metadata.bylines, vec!["本报讯(记者 叶青)"]);
+    // 高质 / 量发展 across a blank line, with half-width commas around it.
+    assert!(a[0].body.contains("推动高质量发展的具体举措。要紧盯"));
+    assert!(a[0].body.contains("攻关和乡村全面振兴,"));
+    assert_eq!(a[1].subtitles, vec!["——推动友城交流 深化经贸合作"]);
+    assert_eq!(a[1].metadata.bylines, vec!["本报记者 周雨桐"]);
+    assert_eq!(a[2].metadata.bylines, vec!["本报讯"]);
+    assert!(a[2].body.starts_with("由长江中游城市群"));
+    assert_eq!(a[3].metadata.continuations, vec!["(上接第一版)"]);
+    assert!(a[3].body.starts_with("联盟成立后"));
+}
+
+#[test]
+fn sentence_counts_and_spans_on_every_page() {
+    let expected: [(&str, &[usize]); 3] = [
+        (FRONT, &[9, 1, 5]),
+        (LIVELIHOOD, &[11, 5, 4]),
+        (REGION, &[5, 4, 2, 3]),
+    ];
+    for (page, counts) in expected {
+        let articles = parse_page(page);
+        let got: Vec<usize> = articles
+            .iter()
+            .map(|a| split_sentences(&a.body).len())
+            .collect();
+        assert_eq!(got, counts);
+        for a in &articles {
+            for s in split_sentences(&a.body) {
+                assert_eq!(&a.body[s.start..s.end], s.text);
+                assert!(!s.text.contains('\n'));
+            }
+            for p in &a.paragraphs {
+                for src in &p.source {
+                    assert!(page.get(src.clone()).is_some());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn byline_and_credit_text_never_reach_the_body() {
+    for page in [FRONT, LIVELIHOOD, REGION] {
+        for a in parse_page(page) {
+            assert!(!a.body.contains("本报讯"), "{}", a.body);
+            assert!(!a.body.contains(" 摄"), "{}", a.body);
+            assert!(!a.body.contains("转第"), "{}", a.body);
+            assert!(!a.body.contains('#'), "{}", a.body);
+        }
+    }
+}
