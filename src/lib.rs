@@ -14,7 +14,13 @@
 //! ```
 
 pub mod error;
+pub mod eval;
+pub mod jsonl;
+pub mod keywords;
+pub mod rank;
+pub mod summarize;
 pub mod text;
 pub mod tokenize;
+pub mod vectorize;
 
 pub use error::{Error, Result, decode_utf8, read_text_file};

@@ -13,7 +13,26 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 
-static JIEBA: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(Jieba::new()));
+static JIEBA: LazyLock<Arc<Jieba>> = LazyLock::new(|| {
+    let mut jieba = Jieba::new();
+    add_news_words(&mut jieba);
+    Arc::new(jieba)
+});
+
+/// Adds the team's list of present-day news words (`非遗`, `文旅`, `医联体`…)
+/// that jieba's dictionary lacks or cuts apart.
+fn add_news_words(jieba: &mut Jieba) {
+    for line in include_str!("data/userdict.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        if let Some(word) = parts.next() {
+            jieba.add_word(word, None, parts.next());
+        }
+    }
+}
 static STOP_WORDS: LazyLock<Arc<StopWords>> =
     LazyLock::new(|| Arc::new(StopWords::parse(include_str!("data/stopwords.txt"))));
 

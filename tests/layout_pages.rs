@@ -40,7 +40,9 @@ fn front_page_articles_kicker_and_photo_item() {
 
     // The `##` after the continuation marker is a photo item, not a sub-headline.
     assert_eq!(a[1].metadata.credits, vec!["本报记者 郑凯 摄"]);
+    // A photo item's caption is its body.
     assert!(a[1].body.ends_with("感受城市的秋日风光。"));
+    assert_eq!(a[1].metadata.captions.len(), 1);
 
     assert_eq!(a[2].subtitles, vec!["研究部署冬季安全生产和民生保障工作"]);
     let sections: Vec<&str> = a[2].sections.iter().map(|s| s.text.as_str()).collect();
@@ -65,6 +67,12 @@ fn livelihood_page_bylines_credits_and_dash_subtitle() {
     );
     assert_eq!(a[0].metadata.bylines, vec!["本报记者 吴思涵 通讯员 黄晓楠"]);
     assert_eq!(a[0].metadata.credits, vec!["本报记者 吴思涵 摄"]);
+    // A caption inside an article is metadata, not article text.
+    assert_eq!(
+        a[0].metadata.captions,
+        vec!["居民在城东街道文化活动中心学习竹编技艺。"]
+    );
+    assert!(!a[0].body.contains("学习竹编技艺。"));
     assert!(a[0].body.contains("文创产品，让老手艺"));
     assert_eq!(a[1].kicker.as_deref(), Some("家门口看病更方便了"));
     assert_eq!(a[1].subtitles, vec!["——基层首诊率提升至67.3%"]);
@@ -100,7 +108,7 @@ fn region_page_half_width_punctuation_and_continued_article() {
 fn sentence_counts_and_spans_on_every_page() {
     let expected: [(&str, &[usize]); 3] = [
         (FRONT, &[9, 1, 5]),
-        (LIVELIHOOD, &[11, 5, 4]),
+        (LIVELIHOOD, &[10, 5, 4]),
         (REGION, &[5, 4, 2, 3]),
     ];
     for (page, counts) in expected {

@@ -57,6 +57,9 @@ pub struct Metadata {
     pub bylines: Vec<String>,
     /// Photo credits: `本报记者 某某 摄`.
     pub credits: Vec<String>,
+    /// Photo captions: the text of a line that ends in a credit. In an item
+    /// with no other text (a photo item) the caption is the body as well.
+    pub captions: Vec<String>,
     /// Continuation markers: `(下转第七版)`.
     pub continuations: Vec<String>,
 }
@@ -126,6 +129,58 @@ pub fn parse_page(page: &str) -> Vec<Article> {
     builder.finish()
 }
 
+/// Reads a text that should be one article (a body handed over on its own,
+/// perhaps with layout breaks, a byline or headings) and merges whatever
+/// the page parser finds into one article: the first headline, every body
+/// joined, all metadata.
+///
+/// ```
+/// use jianbao::text::layout::parse_article;
+/// let a = parse_article("本报讯(记者 叶青)全市推动高质\n\n量发展。");
+/// assert_eq!(a.body, "全市推动高质量发展。");
+/// assert_eq!(a.metadata.bylines.len(), 1);
+/// ```
+pub fn parse_article(text: &str) -> Article {
+    let mut pieces = parse_page(text).into_iter();
+    let Some(mut article) = pieces.next() else {
+        return Article::default();
+    };
+    for next in pieces {
+        let shift = if article.body.is_empty() {
+            0
+        } else {
+            article.body.len() + 1
+        };
+        if !next.body.is_empty() {
+            if !article.body.is_empty() {
+                article.body.push('\n');
+            }
+            article.body.push_str(&next.body);
+        }
+        article
+            .paragraphs
+            .extend(next.paragraphs.into_iter().map(|mut p| {
+                p.span = p.span.start + shift..p.span.end + shift;
+                p
+            }));
+        article
+            .sections
+            .extend(next.title.into_iter().map(|text| SectionHead {
+                text,
+                offset: shift.min(article.body.len()),
+            }));
+        article.metadata.bylines.extend(next.metadata.bylines);
+        article.metadata.credits.extend(next.metadata.credits);
+        article.metadata.captions.extend(next.metadata.captions);
+        article
+            .metadata
+            .continuations
+            .extend(next.metadata.continuations);
+        article.source.end = article.source.end.max(next.source.end);
+    }
+    article
+}
+
 /// A line of the page, classified.
 struct Line {
     kind: LineKind,
@@ -183,6 +238,8 @@ struct PageBuilder {
     current: Article,
     /// A paragraph still open because its last line did not end a sentence.
     open: Option<OpenParagraph>,
+    /// Captions of the current article, in case it turns out to be a photo item.
+    captions: Vec<OpenParagraph>,
 }
 
 struct OpenParagraph {
@@ -220,6 +277,7 @@ impl PageBuilder {
     }
 
     fn start_article(&mut self, init: impl FnOnce(&mut Article), span: Range<usize>) {
+        self.settle_captions();
         let previous = std::mem::take(&mut self.current);
         if !previous.is_empty() || previous.metadata != Metadata::default() {
             self.done.push(previous);
@@ -255,9 +313,10 @@ impl PageBuilder {
             self.current.metadata.bylines.push(dateline.to_string());
             rest = after;
         }
-        if let Some((before, credit)) = meta::split_credit(rest) {
+        if let Some((caption, credit)) = meta::split_credit(rest) {
             self.current.metadata.credits.push(credit.to_string());
-            rest = before;
+            self.caption(caption, span);
+            return;
         }
         let rest = rest.trim();
         if rest.is_empty() {
@@ -288,6 +347,37 @@ impl PageBuilder {
         }
     }
 
+    /// A caption goes to the metadata; an unfinished paragraph before it was
+    /// the caption's first line, broken by the layout.
+    fn caption(&mut self, caption: &str, span: Range<usize>) {
+        let caption = drop_wide_spaces(caption.trim());
+        let mut text = String::new();
+        let mut source = Vec::new();
+        if let Some(open) = self.open.take() {
+            text = open.text;
+            source = open.source;
+        }
+        join_broken(&mut text, &caption);
+        if text.is_empty() {
+            return;
+        }
+        source.push(span);
+        self.current.metadata.captions.push(text.clone());
+        self.captions.push(OpenParagraph { text, source });
+    }
+
+    /// Ends the current article's body: a photo item whose only text is its
+    /// caption gets the caption as its body.
+    fn settle_captions(&mut self) {
+        let captions = std::mem::take(&mut self.captions);
+        if self.current.body.is_empty() {
+            for c in captions {
+                self.open = Some(c);
+                self.close_paragraph();
+            }
+        }
+    }
+
     fn close_paragraph(&mut self) {
         let Some(open) = self.open.take() else {
             return;
@@ -306,6 +396,7 @@ impl PageBuilder {
 
     fn finish(mut self) -> Vec<Article> {
         self.close_paragraph();
+        self.settle_captions();
         let last = std::mem::take(&mut self.current);
         if !last.is_empty() {
             self.done.push(last);

@@ -1,0 +1,125 @@
+//! What the example programs share: reading input, JSON Lines batches,
+//! reporting errors.
+
+#![allow(dead_code)]
+
+use std::io::{BufRead, Read, Write};
+
+use jianbao::{Error, Result};
+use serde::Deserialize;
+
+/// Reads a whole file, or standard input for `None` / `-`.
+pub fn read_input(path: Option<&str>) -> Result<String> {
+    match path {
+        None | Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::Io {
+                    path: "standard input".into(),
+                    source: e,
+                })?;
+            jianbao::decode_utf8("standard input", bytes)
+        }
+        Some(p) => jianbao::read_text_file(p),
+    }
+}
+
+/// One input line of a `--jsonl` batch.
+#[derive(Deserialize)]
+pub struct BatchItem {
+    /// The caller's id, echoed back as given (string or number).
+    #[serde(default)]
+    pub id: serde_json::Value,
+    /// The text to work on.
+    pub text: String,
+    /// A headline, if the caller has one.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// Runs `work` on each line of a JSON Lines input, writing one output line
+/// per input line. A bad line (invalid UTF-8, not JSON, no `text`) stops the
+/// run with its line number, or with `skip_bad` is reported on stderr and
+/// counted. Returns the number of lines skipped.
+pub fn run_jsonl(
+    path: Option<&str>,
+    skip_bad: bool,
+    mut work: impl FnMut(BatchItem) -> serde_json::Value,
+) -> Result<usize> {
+    let name = path
+        .filter(|p| *p != "-")
+        .unwrap_or("standard input")
+        .to_string();
+    let reader: Box<dyn BufRead> = match path {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(p) => {
+            if std::path::Path::new(p).is_dir() {
+                return Err(Error::Io {
+                    path: p.into(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "is a directory, not a file",
+                    ),
+                });
+            }
+            let f = std::fs::File::open(p).map_err(|e| Error::Io {
+                path: p.into(),
+                source: e,
+            })?;
+            Box::new(std::io::BufReader::new(f))
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut skipped = 0;
+    let mut seen = 0;
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| Error::Io {
+            path: name.clone().into(),
+            source: e,
+        })?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        seen += 1;
+        let parsed = jianbao::decode_utf8(&format!("{name}:{}", i + 1), line).and_then(|text| {
+            serde_json::from_str::<BatchItem>(&text).map_err(|e| Error::BadRecord {
+                path: name.clone(),
+                line: i + 1,
+                reason: e.to_string(),
+            })
+        });
+        match parsed {
+            Ok(item) => {
+                let value = work(item);
+                writeln!(out, "{value}").map_err(|e| Error::Io {
+                    path: "standard output".into(),
+                    source: e,
+                })?;
+            }
+            Err(e) if skip_bad => {
+                eprintln!("skipped: {e}");
+                skipped += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    out.flush().map_err(|e| Error::Io {
+        path: "standard output".into(),
+        source: e,
+    })?;
+    if seen == 0 {
+        return Err(Error::EmptyData(format!("{name} has no JSON lines")));
+    }
+    if skipped > 0 {
+        eprintln!("{skipped} bad line(s) skipped");
+    }
+    Ok(skipped)
+}
+
+/// Prints an error the way every example does and gives the exit code.
+pub fn fail(e: &Error) -> std::process::ExitCode {
+    eprintln!("error: {e}");
+    std::process::ExitCode::FAILURE
+}

@@ -1,0 +1,307 @@
+//! Keywords and key phrases.
+//!
+//! Single keywords come from jieba-rs, which already does this job well: its
+//! TF-IDF extractor carries a general IDF table of Chinese, and its TextRank
+//! extractor builds a co-occurrence graph over part-of-speech-filtered words.
+//! jianbao adds what it lacks: the team's stop words, a news-minded default
+//! part-of-speech filter, and key phrases, runs of adjacent keywords merged
+//! into one (`数字` + `乡村` + `建设` → `数字乡村建设`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jieba_rs::{KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::tokenize::Tokenizer;
+
+/// Parts of speech kept by default: nouns (common, person, place,
+/// organisation, other proper), verbal nouns, verbs, idioms, abbreviations
+/// and foreign words.
+pub const NEWS_POS: &[&str] = &["n", "nr", "ns", "nt", "nz", "vn", "v", "l", "j", "eng"];
+
+/// Times a run of keywords must occur to count as a key phrase.
+pub const MIN_PHRASE_COUNT: usize = 2;
+
+/// How keywords are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeywordMethod {
+    /// Term frequency times jieba's IDF table (default).
+    #[default]
+    TfIdf,
+    /// PageRank over a word co-occurrence graph.
+    TextRank,
+}
+
+impl std::str::FromStr for KeywordMethod {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self> {
+        match s.to_ascii_lowercase().as_str() {
+            "tfidf" | "tf-idf" => Ok(KeywordMethod::TfIdf),
+            "textrank" => Ok(KeywordMethod::TextRank),
+            other => Err(Error::option(
+                "method",
+                format!("`{other}` is not one of tfidf, textrank"),
+            )),
+        }
+    }
+}
+
+/// A keyword with its weight and part of speech.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// The word.
+    pub word: String,
+    /// Its weight (TF-IDF, or TextRank score scaled so the top word is 1).
+    pub weight: f64,
+    /// jieba's part-of-speech tag.
+    pub tag: String,
+}
+
+/// Adjacent keywords that form one phrase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyPhrase {
+    /// The phrase as it stands in the text.
+    pub phrase: String,
+    /// Sum of its words' weights times the number of times it occurs.
+    pub weight: f64,
+    /// Times it occurs.
+    pub count: usize,
+}
+
+/// Extracts keywords and key phrases.
+///
+/// ```
+/// use jianbao::keywords::KeywordExtractor;
+///
+/// let text = "全市推进数字乡村建设。数字乡村建设让村民办事不出村，数字乡村建设还带动了乡村旅游。";
+/// let kw = KeywordExtractor::builder().top_k(5).build().unwrap();
+/// let words: Vec<String> = kw.keywords(text).into_iter().map(|k| k.word).collect();
+/// assert!(words.contains(&"乡村".to_string()));
+/// let phrases = kw.key_phrases(text);
+/// assert_eq!(phrases[0].phrase, "数字乡村建设");
+/// assert_eq!(phrases[0].count, 3);
+/// ```
+#[derive(Debug, Clone)]
+pub struct KeywordExtractor {
+    method: KeywordMethod,
+    top_k: usize,
+    allowed_pos: Vec<String>,
+    tokenizer: Tokenizer,
+}
+
+impl Default for KeywordExtractor {
+    fn default() -> Self {
+        KeywordExtractorBuilder::default()
+            .build()
+            .expect("the default options are valid")
+    }
+}
+
+/// Options of a [`KeywordExtractor`].
+#[derive(Debug, Clone)]
+pub struct KeywordExtractorBuilder {
+    method: KeywordMethod,
+    top_k: usize,
+    allowed_pos: Vec<String>,
+    tokenizer: Option<Tokenizer>,
+}
+
+impl Default for KeywordExtractorBuilder {
+    fn default() -> Self {
+        KeywordExtractorBuilder {
+            method: KeywordMethod::TfIdf,
+            top_k: 8,
+            allowed_pos: NEWS_POS.iter().map(|s| s.to_string()).collect(),
+            tokenizer: None,
+        }
+    }
+}
+
+impl KeywordExtractorBuilder {
+    /// TF-IDF (default) or TextRank.
+    pub fn method(mut self, method: KeywordMethod) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// How many keywords (and phrases) to return (default 8).
+    pub fn top_k(mut self, k: usize) -> Self {
+        self.top_k = k;
+        self
+    }
+
+    /// Parts of speech to keep (jieba tags); empty keeps all.
+    /// Default [`NEWS_POS`].
+    pub fn allowed_pos<S: Into<String>>(mut self, tags: impl IntoIterator<Item = S>) -> Self {
+        self.allowed_pos = tags.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The tokenizer whose stop words and dictionary are used.
+    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+        self.tokenizer = Some(tokenizer);
+        self
+    }
+
+    /// Checks the options and builds the extractor.
+    pub fn build(self) -> Result<KeywordExtractor> {
+        if self.top_k == 0 {
+            return Err(Error::option("top_k", "must be at least 1"));
+        }
+        Ok(KeywordExtractor {
+            method: self.method,
+            top_k: self.top_k,
+            allowed_pos: self.allowed_pos,
+            tokenizer: self.tokenizer.unwrap_or_default(),
+        })
+    }
+}
+
+/// jieba's extractors with HMM on (as our tokenizer cuts); stop words are
+/// applied afterwards from the tokenizer, so a user's list is honoured.
+fn jieba_config() -> KeywordExtractConfig {
+    KeywordExtractConfig::builder()
+        .use_hmm(true)
+        .min_keyword_length(2)
+        .build()
+}
+
+/// jieba's TF-IDF extractor; its IDF table loads once per process.
+static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
+    let mut t = TfIdf::default();
+    *t.config_mut() = jieba_config();
+    t
+});
+static TEXTRANK: LazyLock<TextRank> = LazyLock::new(|| TextRank::new(5, jieba_config()));
+
+impl KeywordExtractor {
+    /// Options with their defaults.
+    pub fn builder() -> KeywordExtractorBuilder {
+        KeywordExtractorBuilder::default()
+    }
+
+    /// The top keywords of `text`, best first.
+    pub fn keywords(&self, text: &str) -> Vec<Keyword> {
+        self.ranked(text, self.top_k)
+    }
+
+    fn ranked(&self, text: &str, k: usize) -> Vec<Keyword> {
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let jieba = self.tokenizer.jieba();
+        let pos = self.allowed_pos.clone();
+        // Ask for more than needed: stop words are dropped afterwards.
+        let ask = k.saturating_mul(2).saturating_add(16);
+        let raw = match self.method {
+            KeywordMethod::TfIdf => TFIDF.extract_keywords(jieba, text, ask, pos),
+            KeywordMethod::TextRank => TEXTRANK.extract_keywords(jieba, text, ask, pos),
+        };
+        let stop = self.tokenizer.stop_words();
+        raw.into_iter()
+            .filter(|k| !stop.contains(&k.keyword) && k.weight.is_finite())
+            .take(k)
+            .map(|k| Keyword {
+                word: k.keyword,
+                weight: k.weight,
+                tag: k.tag,
+            })
+            .collect()
+    }
+
+    /// Key phrases: maximal runs of two or more adjacent keywords (from the
+    /// top `3 × top_k`, verbs left out) that occur at least
+    /// [`MIN_PHRASE_COUNT`] times, ranked by summed weight times occurrences.
+    pub fn key_phrases(&self, text: &str) -> Vec<KeyPhrase> {
+        // Verbs join no phrase: `推进` + `数字乡村建设` is not a name.
+        let pool: HashMap<String, f64> = self
+            .ranked(text, self.top_k * 3)
+            .into_iter()
+            .filter(|k| k.tag != "v")
+            .map(|k| (k.word, k.weight))
+            .collect();
+        if pool.is_empty() {
+            return Vec::new();
+        }
+        let mut found: HashMap<&str, (f64, usize)> = HashMap::new();
+        let tokens = self.tokenizer.cut(text);
+        let mut i = 0;
+        while i < tokens.len() {
+            let mut j = i;
+            let mut weight = 0.0;
+            while j < tokens.len()
+                && (j == i || tokens[j].start == tokens[j - 1].end)
+                && let Some(w) = pool.get(tokens[j].word)
+            {
+                weight += w;
+                j += 1;
+            }
+            if j - i >= 2 {
+                let phrase = &text[tokens[i].start..tokens[j - 1].end];
+                let e = found.entry(phrase).or_insert((weight, 0));
+                e.1 += 1;
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        // A run seen once is as often chance as a name; a phrase must recur.
+        let mut phrases: Vec<KeyPhrase> = found
+            .into_iter()
+            .filter(|(_, (_, c))| *c >= MIN_PHRASE_COUNT)
+            .map(|(p, (w, c))| KeyPhrase {
+                phrase: p.to_string(),
+                weight: w * c as f64,
+                count: c,
+            })
+            .collect();
+        phrases.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| a.phrase.cmp(&b.phrase))
+        });
+        phrases.truncate(self.top_k);
+        phrases
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_never_come_back() {
+        let kw = KeywordExtractor::default();
+        let words: Vec<String> = kw
+            .keywords("记者表示，我们的工作进行顺利。社区医院开诊，医院服务居民。")
+            .into_iter()
+            .map(|k| k.word)
+            .collect();
+        assert!(words.contains(&"医院".to_string()));
+        for w in ["记者", "表示", "我们", "工作", "进行"] {
+            assert!(!words.contains(&w.to_string()), "{w} in {words:?}");
+        }
+    }
+
+    #[test]
+    fn textrank_keywords_are_ranked() {
+        let kw = KeywordExtractor::builder()
+            .method(KeywordMethod::TextRank)
+            .build()
+            .unwrap();
+        let k = kw.keywords("公交线路开通，公交直通村口，村民乘坐公交进城。");
+        assert!(!k.is_empty());
+        assert!(k.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+
+    #[test]
+    fn empty_text_has_no_keywords() {
+        let kw = KeywordExtractor::default();
+        assert!(kw.keywords("").is_empty());
+        assert!(kw.key_phrases("   ").is_empty());
+    }
+}

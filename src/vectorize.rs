@@ -1,0 +1,297 @@
+//! From sentences to sparse term vectors: the start of the numeric core.
+//!
+//! A text is cut by jieba once ([`Document::analyze`]); every later stage
+//! (similarity, scores, keywords, topic features) reuses those tokens. Terms
+//! get small integer ids local to the document, so vectors are short sorted
+//! lists of `(id, weight)` and no stage hashes strings twice.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::text::sentence::{Sentence, split_sentences};
+use crate::tokenize::Tokenizer;
+
+/// A sparse vector: `(term id, weight)` pairs sorted by id.
+pub type SparseVec = Vec<(u32, f32)>;
+
+/// A text cut once into sentences and terms.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    /// The text analysed.
+    pub text: &'a str,
+    /// Its sentences, with byte spans into `text`.
+    pub sentences: Vec<Sentence<'a>>,
+    /// The distinct terms; a term's id is its index here.
+    pub vocabulary: Vec<&'a str>,
+    /// Per sentence, the count of each of its terms, sorted by term id.
+    pub counts: Vec<Vec<(u32, u32)>>,
+    /// Per term id, the number of sentences it occurs in.
+    pub sentence_frequency: Vec<u32>,
+    /// Every term occurrence in text order: `(term id, byte offset)`.
+    pub occurrences: Vec<(u32, usize)>,
+}
+
+impl<'a> Document<'a> {
+    /// Splits `text` into sentences and cuts it into terms with `tokenizer`.
+    ///
+    /// ```
+    /// use jianbao::{tokenize::Tokenizer, vectorize::Document};
+    /// let doc = Document::analyze("医院建成了。社区医院开诊。", &Tokenizer::default());
+    /// assert_eq!(doc.sentences.len(), 2);
+    /// let id = doc.vocabulary.iter().position(|w| *w == "医院").unwrap();
+    /// assert_eq!(doc.sentence_frequency[id], 2);
+    /// ```
+    pub fn analyze(text: &'a str, tokenizer: &Tokenizer) -> Self {
+        let sentences = split_sentences(text);
+        let tokens = tokenizer.cut(text);
+        let mut ids: HashMap<&'a str, u32> = HashMap::with_capacity(tokens.len() / 2 + 1);
+        let mut vocabulary = Vec::new();
+        let mut occurrences = Vec::with_capacity(tokens.len());
+        let mut counts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); sentences.len()];
+        let mut s = 0;
+        for t in tokens {
+            if !tokenizer.is_term(t.word) {
+                continue;
+            }
+            while s < sentences.len() && sentences[s].end <= t.start {
+                s += 1;
+            }
+            if s == sentences.len() {
+                break;
+            }
+            if t.start < sentences[s].start {
+                continue; // between sentences (only whitespace ever is)
+            }
+            let next = vocabulary.len() as u32;
+            let id = *ids.entry(t.word).or_insert_with(|| {
+                vocabulary.push(t.word);
+                next
+            });
+            occurrences.push((id, t.start));
+            counts[s].push((id, 1));
+        }
+        let mut sentence_frequency = vec![0u32; vocabulary.len()];
+        for row in &mut counts {
+            row.sort_unstable_by_key(|&(id, _)| id);
+            row.dedup_by(|b, a| {
+                if a.0 == b.0 {
+                    a.1 += b.1;
+                    true
+                } else {
+                    false
+                }
+            });
+            for &(id, _) in row.iter() {
+                sentence_frequency[id as usize] += 1;
+            }
+        }
+        Document {
+            text,
+            sentences,
+            vocabulary,
+            counts,
+            sentence_frequency,
+            occurrences,
+        }
+    }
+
+    /// Number of terms (with repeats) in sentence `i`.
+    pub fn sentence_length(&self, i: usize) -> u32 {
+        self.counts[i].iter().map(|&(_, c)| c).sum()
+    }
+
+    /// The IDF of every term of this document under `idf`.
+    pub fn idf(&self, idf: &Idf) -> Vec<f32> {
+        match idf {
+            Idf::Sentences => {
+                let n = self.sentences.len() as f32;
+                self.sentence_frequency
+                    .iter()
+                    .map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+                    .collect()
+            }
+            Idf::Table(table) => self.vocabulary.iter().map(|w| table.get(w)).collect(),
+        }
+    }
+
+    /// TF-IDF vectors of every sentence, L2-normalised.
+    pub fn tfidf_vectors(&self, idf: &[f32]) -> Vec<SparseVec> {
+        self.counts
+            .iter()
+            .map(|row| {
+                let mut v: SparseVec = row
+                    .iter()
+                    .map(|&(id, c)| (id, c as f32 * idf[id as usize]))
+                    .collect();
+                normalize(&mut v);
+                v
+            })
+            .collect()
+    }
+}
+
+/// Scales a sparse vector to unit length (a zero vector stays zero).
+pub fn normalize(v: &mut SparseVec) {
+    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+/// Dot product of two sparse vectors sorted by id.
+///
+/// ```
+/// use jianbao::vectorize::dot;
+/// assert_eq!(dot(&[(0, 1.0), (2, 2.0)], &[(2, 3.0), (5, 1.0)]), 6.0);
+/// ```
+pub fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Where inverse document frequencies come from.
+#[derive(Debug, Clone, Default)]
+pub enum Idf {
+    /// Fitted on the document's own sentences: `ln((1+N)/(1+df)) + 1`.
+    /// Needs nothing but the text, and it is what scored best on real news
+    /// (see the README's summary table).
+    #[default]
+    Sentences,
+    /// From a table fitted on a corpus or loaded from a file.
+    Table(Arc<IdfTable>),
+}
+
+/// Inverse document frequencies of words, fitted on a corpus.
+///
+/// ```
+/// use jianbao::{tokenize::Tokenizer, vectorize::IdfTable};
+/// let docs = ["社区医院开诊", "社区公交开通", "非遗工坊开课"];
+/// let table = IdfTable::fit(docs, &Tokenizer::default()).unwrap();
+/// assert!(table.get("医院") > table.get("社区"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdfTable {
+    idf: HashMap<String, f32>,
+    /// IDF given to words the table has never seen.
+    unknown: f32,
+}
+
+impl IdfTable {
+    /// Fits `ln((1+N)/(1+df)) + 1` over documents; unseen words get the IDF
+    /// of a word seen once.
+    pub fn fit<'t>(docs: impl IntoIterator<Item = &'t str>, tokenizer: &Tokenizer) -> Result<Self> {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut n = 0u32;
+        for doc in docs {
+            n += 1;
+            let mut seen: Vec<&str> = tokenizer.terms(doc).into_iter().map(|t| t.word).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for w in seen {
+                *df.entry(w.to_string()).or_insert(0) += 1;
+            }
+        }
+        if n == 0 {
+            return Err(Error::EmptyData(
+                "no documents to fit an IDF table on".into(),
+            ));
+        }
+        let f = |d: u32| ((1.0 + n as f32) / (1.0 + d as f32)).ln() + 1.0;
+        Ok(IdfTable {
+            idf: df.into_iter().map(|(w, d)| (w, f(d))).collect(),
+            unknown: f(1),
+        })
+    }
+
+    /// Reads `word idf` lines (the jieba IDF file format).
+    ///
+    /// ```
+    /// let t = jianbao::vectorize::IdfTable::parse("医院 8.5\n社区 4.0\n", 10.0).unwrap();
+    /// assert_eq!(t.get("医院"), 8.5);
+    /// assert_eq!(t.get("未知"), 10.0);
+    /// ```
+    pub fn parse(text: &str, unknown: f32) -> Result<Self> {
+        let mut idf = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let bad = |reason: &str| Error::BadRecord {
+                path: "IDF table".into(),
+                line: i + 1,
+                reason: reason.into(),
+            };
+            let (w, v) = line
+                .rsplit_once(char::is_whitespace)
+                .ok_or_else(|| bad("expected `word idf`"))?;
+            let v: f32 = v.parse().map_err(|_| bad("the IDF is not a number"))?;
+            if !v.is_finite() || v < 0.0 {
+                return Err(bad("the IDF must be a finite, non-negative number"));
+            }
+            idf.insert(w.trim().to_string(), v);
+        }
+        Ok(IdfTable { idf, unknown })
+    }
+
+    /// The IDF of `word`.
+    pub fn get(&self, word: &str) -> f32 {
+        self.idf.get(word).copied().unwrap_or(self.unknown)
+    }
+
+    /// Number of words in the table.
+    pub fn len(&self) -> usize {
+        self.idf.len()
+    }
+
+    /// Is the table empty?
+    pub fn is_empty(&self) -> bool {
+        self.idf.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_merge_repeats_and_skip_stop_words() {
+        let tok = Tokenizer::default();
+        let doc = Document::analyze("医院的医院。", &tok);
+        assert_eq!(doc.vocabulary, vec!["医院"]);
+        assert_eq!(doc.counts, vec![vec![(0, 2)]]);
+        assert_eq!(doc.sentence_length(0), 2);
+    }
+
+    #[test]
+    fn tfidf_vectors_are_unit_length() {
+        let tok = Tokenizer::default();
+        let doc = Document::analyze("社区医院开诊。公交线路开通。医院扩建。", &tok);
+        let v = doc.tfidf_vectors(&doc.idf(&Idf::Sentences));
+        for row in &v {
+            assert!((dot(row, row) - 1.0).abs() < 1e-5);
+        }
+    }
+
+    #[test]
+    fn empty_text_has_no_sentences() {
+        let doc = Document::analyze("", &Tokenizer::default());
+        assert!(doc.sentences.is_empty() && doc.vocabulary.is_empty());
+    }
+}
