@@ -5,7 +5,7 @@
 //! extractor builds a co-occurrence graph over part-of-speech-filtered words.
 //! jianbao adds what it lacks: the team's stop words, a news-minded default
 //! part-of-speech filter, and key phrases, runs of adjacent keywords merged
-//! into one (`数字` + `乡村` + `建设` → `数字乡村建设`).
+//! into one (`城乡` + `公交` + `一体化` → `城乡公交一体化`).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

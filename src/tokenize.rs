@@ -140,7 +140,7 @@ pub struct Token<'a> {
 ///
 /// let tok = Tokenizer::default();
 /// let terms: Vec<&str> = tok.terms("我们的数字乡村建设！").iter().map(|t| t.word).collect();
-/// assert!(terms.contains(&"数字"));
+/// assert!(terms.contains(&"数字乡村"));
 /// assert!(!terms.contains(&"的") && !terms.contains(&"！"));
 /// ```
 #[derive(Debug, Clone)]

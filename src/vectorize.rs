@@ -39,9 +39,9 @@ impl<'a> Document<'a> {
     ///
     /// ```
     /// use jianbao::{tokenize::Tokenizer, vectorize::Document};
-    /// let doc = Document::analyze("医院建成了。社区医院开诊。", &Tokenizer::default());
+    /// let doc = Document::analyze("公交开通了。村民乘公交进城。", &Tokenizer::default());
     /// assert_eq!(doc.sentences.len(), 2);
-    /// let id = doc.vocabulary.iter().position(|w| *w == "医院").unwrap();
+    /// let id = doc.vocabulary.iter().position(|w| *w == "公交").unwrap();
     /// assert_eq!(doc.sentence_frequency[id], 2);
     /// ```
     pub fn analyze(text: &'a str, tokenizer: &Tokenizer) -> Self {
@@ -181,7 +181,7 @@ pub enum Idf {
 ///
 /// ```
 /// use jianbao::{tokenize::Tokenizer, vectorize::IdfTable};
-/// let docs = ["社区医院开诊", "社区公交开通", "非遗工坊开课"];
+/// let docs = ["社区的医院开诊", "社区公交开通", "非遗工坊开课"];
 /// let table = IdfTable::fit(docs, &Tokenizer::default()).unwrap();
 /// assert!(table.get("医院") > table.get("社区"));
 /// ```
