@@ -2,13 +2,15 @@
 //!
 //! ```sh
 //! cargo run --release --example evaluate -- summarize --data ../shared/data/summ/lcsts_part3.jsonl --sentences 1
+//! cargo run --release --example evaluate -- classify --data ../shared/data/cls/thucnews_sample.jsonl
 //! ```
 
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jianbao::eval::{RougeMean, rouge};
+use jianbao::classify::TopicModel;
+use jianbao::eval::{ClassificationReport, RougeMean, rouge};
 use jianbao::jsonl::{BadLines, JsonLines, read_jsonl};
 use jianbao::rank::Similarity;
 use jianbao::summarize::{Budget, Method, Summarizer};
@@ -26,6 +28,8 @@ struct Cli {
 enum Task {
     /// Summarise each `{"id","text","summary","title"?}` line and score it against `summary`.
     Summarize(SummarizeArgs),
+    /// Classify each `{"id","text","label"}` line and score it against `label`.
+    Classify(ClassifyArgs),
 }
 
 #[derive(Args)]
@@ -96,6 +100,15 @@ struct SummarizeArgs {
     idf: Option<String>,
 }
 
+#[derive(Args)]
+struct ClassifyArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Model file (default: the shipped model).
+    #[arg(long)]
+    model: Option<String>,
+}
+
 #[derive(Deserialize)]
 struct SummaryRow {
     text: String,
@@ -107,6 +120,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Summarize(a) => summarize(a),
+        Task::Classify(a) => classify(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -232,6 +246,65 @@ fn summarize(a: SummarizeArgs) -> jianbao::Result<()> {
             m.rouge1.precision,
             m.rouge1.recall,
             chars as f64 / secs
+        );
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+struct LabelRow {
+    text: String,
+    label: String,
+}
+
+fn classify(a: ClassifyArgs) -> jianbao::Result<()> {
+    let rows: Vec<LabelRow> = load(&a.common)?;
+    let owned;
+    let model = match &a.model {
+        Some(path) => {
+            owned = TopicModel::load(path)?;
+            &owned
+        }
+        None => TopicModel::shipped()?,
+    };
+    let unknown: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .map(|r| r.label.as_str())
+        .filter(|l| !model.labels().iter().any(|m| m == l))
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!(
+            "note: labels in the data that the model does not know (always counted as errors): {unknown:?}"
+        );
+    }
+    let bar = progress(rows.len());
+    let started = std::time::Instant::now();
+    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+    let mut predicted = Vec::with_capacity(rows.len());
+    for chunk in texts.chunks(64) {
+        predicted.extend(model.predict_batch(chunk).into_iter().map(|p| p.label));
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    let report = ClassificationReport::from_pairs(
+        rows.iter()
+            .zip(&predicted)
+            .map(|(r, p)| (r.label.as_str(), p.as_str())),
+    );
+    let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
+    if a.common.json {
+        println!(
+            "{}",
+            serde_json::json!({"data": a.common.data, "documents": rows.len(), "report": report,
+                "chars_per_second": chars as f64 / secs})
+        );
+    } else {
+        println!(
+            "{} documents, {:.0} chars/s\n{}",
+            rows.len(),
+            chars as f64 / secs,
+            report.to_table()
         );
     }
     Ok(())

@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The ROUGE tokens of a text (see the module docs for the rule).
 ///
@@ -222,7 +222,7 @@ impl RougeMean {
 }
 
 /// Precision, recall and F1 of one label.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabelScore {
     /// The label.
     pub label: String,
@@ -237,7 +237,7 @@ pub struct LabelScore {
 }
 
 /// Accuracy, macro-F1, per-label scores and the confusion matrix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassificationReport {
     /// Labels in row/column order of [`confusion`](Self::confusion).
     pub labels: Vec<String>,

@@ -13,6 +13,7 @@
 //! assert_eq!(sentences[1].text, "会议部署了下一步工作。");
 //! ```
 
+pub mod classify;
 pub mod error;
 pub mod eval;
 pub mod jsonl;
