@@ -2,8 +2,9 @@
 //!
 //! `cargo run --example articles -- examples/data/page_front.md`
 
-use std::io::Read;
 use std::process::ExitCode;
+
+mod common;
 
 use clap::Parser;
 use jianbao::text::{parse_page, split_sentences};
@@ -20,12 +21,9 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let text = match read_input(args.path.as_deref()) {
+    let text = match common::read_input(args.path.as_deref()) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return common::fail(&e),
     };
     let articles = parse_page(&text);
     if args.json {
@@ -62,20 +60,4 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-fn read_input(path: Option<&str>) -> jianbao::Result<String> {
-    match path {
-        None | Some("-") => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| jianbao::Error::Io {
-                    path: "standard input".into(),
-                    source: e,
-                })?;
-            jianbao::decode_utf8("standard input", bytes)
-        }
-        Some(p) => jianbao::read_text_file(p),
-    }
 }

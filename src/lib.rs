@@ -14,6 +14,7 @@
 //! ```
 
 pub mod classify;
+pub mod digest;
 pub mod error;
 pub mod eval;
 pub mod jsonl;
@@ -25,3 +26,8 @@ pub mod tokenize;
 pub mod vectorize;
 
 pub use error::{Error, Result, decode_utf8, read_text_file};
+
+/// The README's examples run as doc tests, so the front page never lies.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

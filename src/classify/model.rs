@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -95,8 +95,9 @@ pub struct TopicModel {
     tokenizer: Tokenizer,
 }
 
-static SHIPPED: LazyLock<Result<TopicModel>> = LazyLock::new(|| {
+static SHIPPED: LazyLock<Result<Arc<TopicModel>>> = LazyLock::new(|| {
     TopicModel::from_json("the shipped model", include_str!("../../models/topic.json"))
+        .map(Arc::new)
 });
 
 impl TopicModel {
@@ -124,6 +125,11 @@ impl TopicModel {
 
     /// The model that ships with the crate (parsed once per process).
     pub fn shipped() -> Result<&'static TopicModel> {
+        Self::shipped_shared().map(|m| &**m)
+    }
+
+    /// The shipped model as a shared handle (no copy).
+    pub(crate) fn shipped_shared() -> Result<&'static Arc<TopicModel>> {
         match &*SHIPPED {
             Ok(m) => Ok(m),
             Err(e) => Err(Error::Model {

@@ -1,0 +1,222 @@
+//! The page briefing: every article of a newspaper page with its topic,
+//! keywords and summary.
+//!
+//! ```sh
+//! cargo run --release --example digest -- examples/data/page_front.md
+//! cargo run --release --example digest -- examples/data/page_front.md --json
+//! cargo run --release --example digest -- --jsonl pages.jsonl > digests.jsonl
+//! ```
+
+mod common;
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jianbao::digest::{ArticleDigest, Digest, PageDigest};
+use jianbao::summarize::{Budget, Method};
+use jianbao::{Error, Result};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(about = "Brief a Chinese newspaper page: topic, keywords and summary of every article")]
+struct Args {
+    /// The page (Markdown-style headings); `-` or nothing reads standard input.
+    path: Option<String>,
+    /// Print the briefing as JSON.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Batch: each input line `{"id","text"}` is a page; each output line `{"id","articles":[…]}`.
+    #[arg(long)]
+    jsonl: bool,
+    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
+    #[arg(long)]
+    skip_bad: bool,
+    /// Summary sentences per article.
+    #[arg(long, default_value_t = 2, conflicts_with = "chars")]
+    sentences: usize,
+    /// Summary characters per article (never exceeded) instead of sentences.
+    #[arg(long)]
+    chars: Option<usize>,
+    /// Summary method: textrank, tfidf or lead.
+    #[arg(long, default_value = "textrank")]
+    method: Method,
+    /// Keywords per article.
+    #[arg(long, default_value_t = 5)]
+    keywords: usize,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn article_json(a: &ArticleDigest) -> serde_json::Value {
+    json!({
+        "title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "byline": a.byline,
+        "credits": a.credits,
+        "topic": {"label": a.topic.label, "probability": a.topic.probability, "scores": a.topic.scores},
+        "keywords": a.keywords.iter().map(|k| json!({"word": k.word, "weight": k.weight})).collect::<Vec<_>>(),
+        "phrases": a.phrases.iter().map(|p| json!({"phrase": p.phrase, "count": p.count})).collect::<Vec<_>>(),
+        "summary": a.summary.iter().map(|s| json!({
+            "text": s.text, "index": s.index, "start": s.start, "end": s.end, "score": s.score,
+        })).collect::<Vec<_>>(),
+        "body": a.body,
+    })
+}
+
+fn page_json(p: &PageDigest) -> serde_json::Value {
+    json!({"articles": p.articles.iter().map(article_json).collect::<Vec<_>>()})
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if let Some(n) = args.threads
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+    {
+        eprintln!("error: cannot set up {n} threads: {e}");
+        return ExitCode::FAILURE;
+    }
+    let budget = match args.chars {
+        Some(c) => Budget::Chars(c),
+        None => Budget::Sentences(args.sentences),
+    };
+    let digest = match Digest::builder()
+        .method(args.method)
+        .budget(budget)
+        .keywords(args.keywords)
+        .build()
+    {
+        Ok(d) => d,
+        Err(e) => return common::fail(&e),
+    };
+    let run = if args.jsonl {
+        batch(&digest, args.path.as_deref(), args.skip_bad)
+    } else {
+        common::read_input(args.path.as_deref()).map(|text| {
+            let page = digest.page(&text);
+            if args.json {
+                println!("{}", page_json(&page));
+            } else {
+                print!("{}", page.to_markdown());
+            }
+        })
+    };
+    match run {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => common::fail(&e),
+    }
+}
+
+/// One input line of a batch, parsed or refused.
+type Parsed = std::result::Result<(serde_json::Value, String), Error>;
+
+/// Reads the whole batch, briefs the pages on every core, and writes one
+/// line per page in input order.
+fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
+    let name = path
+        .filter(|p| *p != "-")
+        .unwrap_or("standard input")
+        .to_string();
+    let reader: Box<dyn BufRead> = match path {
+        None | Some("-") => Box::new(std::io::stdin().lock()),
+        Some(p) => {
+            if std::path::Path::new(p).is_dir() {
+                return Err(Error::Io {
+                    path: p.into(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "is a directory, not a file",
+                    ),
+                });
+            }
+            let f = std::fs::File::open(p).map_err(|e| Error::Io {
+                path: p.into(),
+                source: e,
+            })?;
+            Box::new(std::io::BufReader::new(f))
+        }
+    };
+    let mut items: Vec<(usize, Parsed)> = Vec::new();
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| Error::Io {
+            path: name.clone().into(),
+            source: e,
+        })?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let parsed = jianbao::decode_utf8(&format!("{name}:{}", i + 1), line).and_then(|text| {
+            serde_json::from_str::<common::BatchItem>(&text)
+                .map(|item| (item.id, item.text))
+                .map_err(|e| Error::BadRecord {
+                    path: name.clone(),
+                    line: i + 1,
+                    reason: e.to_string(),
+                })
+        });
+        if let Err(e) = &parsed
+            && !skip_bad
+        {
+            return Err(clone_error(e));
+        }
+        items.push((i + 1, parsed));
+    }
+    if items.is_empty() {
+        return Err(Error::EmptyData(format!("{name} has no JSON lines")));
+    }
+    let bar = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
+        bar.set_style(style);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut skipped = 0;
+    // Chunks keep memory bounded and the progress bar moving; order is kept.
+    for chunk in items.chunks(256) {
+        let pages: Vec<&str> = chunk
+            .iter()
+            .filter_map(|(_, p)| p.as_ref().ok().map(|(_, t)| t.as_str()))
+            .collect();
+        let mut digests = digest.pages(&pages).into_iter();
+        for (_, parsed) in chunk {
+            match parsed {
+                Ok((id, _)) => {
+                    let Some(d) = digests.next() else { break };
+                    let mut v = page_json(&d);
+                    v["id"] = id.clone();
+                    writeln!(out, "{v}").map_err(|e| Error::Io {
+                        path: "standard output".into(),
+                        source: e,
+                    })?;
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("skipped: {e}"));
+                    skipped += 1;
+                }
+            }
+        }
+        bar.inc(chunk.len() as u64);
+    }
+    bar.finish_and_clear();
+    out.flush().map_err(|e| Error::Io {
+        path: "standard output".into(),
+        source: e,
+    })?;
+    if skipped > 0 {
+        eprintln!("{skipped} bad line(s) skipped");
+    }
+    Ok(())
+}
+
+fn clone_error(e: &Error) -> Error {
+    match e {
+        Error::BadRecord { path, line, reason } => Error::BadRecord {
+            path: path.clone(),
+            line: *line,
+            reason: reason.clone(),
+        },
+        other => Error::EmptyData(other.to_string()),
+    }
+}
