@@ -208,6 +208,7 @@ impl Digest {
         } else {
             a.body.as_str()
         };
+        let (keywords, phrases) = self.keywords.keywords_and_phrases(keyword_text);
         ArticleDigest {
             title: a.title.clone(),
             kicker: a.kicker.clone(),
@@ -215,8 +216,8 @@ impl Digest {
             byline: (!a.metadata.bylines.is_empty()).then(|| a.metadata.bylines.join(" ")),
             credits: a.metadata.credits.clone(),
             topic: self.model.predict(&topic_text),
-            keywords: self.keywords.keywords(keyword_text),
-            phrases: self.keywords.key_phrases(keyword_text),
+            keywords,
+            phrases,
             summary: self.summarizer.summarize_article(a).sentences,
             body: a.body.clone(),
         }

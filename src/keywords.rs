@@ -217,12 +217,27 @@ impl KeywordExtractor {
     /// top `3 × top_k`, verbs left out) that occur at least
     /// [`MIN_PHRASE_COUNT`] times, ranked by summed weight times occurrences.
     pub fn key_phrases(&self, text: &str) -> Vec<KeyPhrase> {
+        let pool = self.ranked(text, self.top_k * 3);
+        self.phrases_from(text, &pool)
+    }
+
+    /// Keywords and key phrases from one extraction pass (what
+    /// [`keywords`](Self::keywords) and [`key_phrases`](Self::key_phrases)
+    /// give, for the price of one).
+    pub fn keywords_and_phrases(&self, text: &str) -> (Vec<Keyword>, Vec<KeyPhrase>) {
+        let pool = self.ranked(text, self.top_k * 3);
+        let phrases = self.phrases_from(text, &pool);
+        let mut words = pool;
+        words.truncate(self.top_k);
+        (words, phrases)
+    }
+
+    fn phrases_from(&self, text: &str, ranked: &[Keyword]) -> Vec<KeyPhrase> {
         // Verbs join no phrase: `推进` + `数字乡村建设` is not a name.
-        let pool: HashMap<String, f64> = self
-            .ranked(text, self.top_k * 3)
-            .into_iter()
+        let pool: HashMap<&str, f64> = ranked
+            .iter()
             .filter(|k| k.tag != "v")
-            .map(|k| (k.word, k.weight))
+            .map(|k| (k.word.as_str(), k.weight))
             .collect();
         if pool.is_empty() {
             return Vec::new();
@@ -296,6 +311,16 @@ mod tests {
         let k = kw.keywords("公交线路开通，公交直通村口，村民乘坐公交进城。");
         assert!(!k.is_empty());
         assert!(k.windows(2).all(|w| w[0].weight >= w[1].weight));
+    }
+
+    #[test]
+    fn one_pass_gives_what_two_calls_give() {
+        let kw = KeywordExtractor::builder().top_k(4).build().unwrap();
+        let text =
+            "城乡公交一体化让村民出行更方便。城乡公交一体化覆盖全部行政村，公交票价统一为2元。";
+        let (words, phrases) = kw.keywords_and_phrases(text);
+        assert_eq!(words, kw.keywords(text));
+        assert_eq!(phrases, kw.key_phrases(text));
     }
 
     #[test]

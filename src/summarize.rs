@@ -16,11 +16,13 @@
 //! already chosen loses to a fresher one. The summary comes back in the
 //! original order, each sentence with its byte span and score.
 
+use std::collections::BinaryHeap;
+
 use ndarray::Array1;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::rank::{PageRank, Similarity, similarity_graph};
+use crate::rank::{Graph, PageRank, Similarity, similarity_graph};
 use crate::text::layout::Article;
 use crate::tokenize::Tokenizer;
 use crate::vectorize::{Document, Idf, SparseVec, dot, normalize};
@@ -388,12 +390,28 @@ impl Summarizer {
         }
         let idf = doc.idf(&self.idf);
         let vectors = doc.tfidf_vectors(&idf);
-        let scores = match self.method {
-            Method::Lead => (0..n).map(|i| 1.0 / (1.0 + i as f64)).collect(),
-            Method::TfIdf => self.tfidf_scores(doc, &idf, title, &vectors),
-            Method::TextRank => self.textrank_scores(doc, &idf, title, &vectors),
+        let chars: Vec<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| s.text.chars().count())
+            .collect();
+        let (scores, chosen) = match self.method {
+            Method::Lead => {
+                let scores: Vec<f64> = (0..n).map(|i| 1.0 / (1.0 + i as f64)).collect();
+                (scores, self.select_lead(&chars))
+            }
+            Method::TfIdf | Method::TextRank => {
+                let graph =
+                    similarity_graph(doc, &vectors, &idf, self.similarity, Some(self.window));
+                let scores = if self.method == Method::TfIdf {
+                    self.tfidf_scores(doc, &idf, title, &vectors)
+                } else {
+                    self.textrank_scores(doc, &idf, title, &vectors, &graph)
+                };
+                let chosen = self.select(&scores, &chars, &vectors, &graph);
+                (scores, chosen)
+            }
         };
-        let chosen = self.select(doc, &scores, &vectors);
         Summary {
             method: self.method,
             sentences: chosen
@@ -476,10 +494,10 @@ impl Summarizer {
         idf: &[f32],
         title: Option<&str>,
         vectors: &[SparseVec],
+        graph: &Graph,
     ) -> Vec<f64> {
-        let graph = similarity_graph(doc, vectors, idf, self.similarity, Some(self.window));
         let prior = self.prior(doc, idf, title, vectors);
-        let rank = self.pagerank.rank(&graph, Some(&prior));
+        let rank = self.pagerank.rank(graph, Some(&prior));
         (0..rank.len())
             .map(|i| rank[i] * self.length_factor(doc, i))
             .collect()
@@ -506,44 +524,126 @@ impl Summarizer {
             .collect()
     }
 
-    /// Maximal-marginal-relevance selection within the budget; returns
-    /// sentence indices in text order.
-    fn select(&self, doc: &Document<'_>, scores: &[f64], vectors: &[SparseVec]) -> Vec<usize> {
-        let n = scores.len();
-        let (max_sentences, max_chars) = match self.budget {
+    /// How many sentences and characters the budget allows for `n` sentences.
+    fn limits(&self, n: usize) -> (usize, usize) {
+        match self.budget {
             Budget::Sentences(k) => (k.min(n), usize::MAX),
             Budget::Ratio(r) => (((r * n as f64).ceil() as usize).clamp(1, n), usize::MAX),
             Budget::Chars(c) => (n, c),
-        };
+        }
+    }
+
+    /// The Lead baseline: the first sentences that fit the budget.
+    fn select_lead(&self, chars: &[usize]) -> Vec<usize> {
+        let (max_sentences, max_chars) = self.limits(chars.len());
+        let mut used = 0usize;
+        let mut chosen = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            if chosen.len() == max_sentences {
+                break;
+            }
+            if used + c <= max_chars {
+                used += c;
+                chosen.push(i);
+            }
+        }
+        chosen
+    }
+
+    /// Maximal-marginal-relevance selection within the budget; returns
+    /// sentence indices in text order.
+    ///
+    /// A lazy max-heap holds each open sentence's MMR value; choosing a
+    /// sentence can only lower the values of its graph neighbours (the
+    /// sentences sharing terms with it), so only they are re-pushed. The
+    /// cost is linear in the number of graph edges, whatever the budget.
+    fn select(
+        &self,
+        scores: &[f64],
+        chars: &[usize],
+        vectors: &[SparseVec],
+        graph: &Graph,
+    ) -> Vec<usize> {
+        let n = scores.len();
+        let (max_sentences, max_chars) = self.limits(n);
         let top = scores.iter().cloned().fold(f64::MIN, f64::max);
         let norm = if top > 0.0 { top } else { 1.0 };
-        let chars: Vec<usize> = doc
-            .sentences
-            .iter()
-            .map(|s| s.text.chars().count())
+        let lambda = self.mmr_lambda;
+        let value =
+            |i: usize, redundancy: f64| lambda * scores[i] / norm - (1.0 - lambda) * redundancy;
+        let mut redundancy = vec![0f64; n];
+        let mut version = vec![0u32; n];
+        let mut closed = vec![false; n];
+        let mut heap: BinaryHeap<Candidate> = (0..n)
+            .filter(|&i| chars[i] <= max_chars)
+            .map(|i| Candidate {
+                value: value(i, 0.0),
+                index: i,
+                version: 0,
+            })
             .collect();
         let mut chosen: Vec<usize> = Vec::new();
         let mut used_chars = 0usize;
-        let mut open: Vec<usize> = (0..n).filter(|&i| chars[i] <= max_chars).collect();
-        while chosen.len() < max_sentences && !open.is_empty() {
-            let mut best: Option<(usize, f64)> = None;
-            for (k, &i) in open.iter().enumerate() {
-                let redundancy = chosen
-                    .iter()
-                    .map(|&j| dot(&vectors[i], &vectors[j]) as f64)
-                    .fold(0.0, f64::max);
-                let mmr = self.mmr_lambda * scores[i] / norm - (1.0 - self.mmr_lambda) * redundancy;
-                if best.is_none_or(|(_, b)| mmr > b) {
-                    best = Some((k, mmr));
-                }
+        while chosen.len() < max_sentences {
+            let Some(c) = heap.pop() else { break };
+            let i = c.index;
+            if closed[i] || c.version != version[i] {
+                continue;
             }
-            let Some((k, _)) = best else { break };
-            let i = open.remove(k);
+            closed[i] = true;
+            if used_chars + chars[i] > max_chars {
+                continue; // it will not fit later either
+            }
             chosen.push(i);
             used_chars += chars[i];
-            open.retain(|&j| used_chars + chars[j] <= max_chars);
+            for &(j, _) in graph.neighbors(i) {
+                let j = j as usize;
+                if closed[j] {
+                    continue;
+                }
+                let sim = dot(&vectors[i], &vectors[j]) as f64;
+                if sim > redundancy[j] {
+                    redundancy[j] = sim;
+                    version[j] += 1;
+                    heap.push(Candidate {
+                        value: value(j, sim),
+                        index: j,
+                        version: version[j],
+                    });
+                }
+            }
         }
         chosen.sort_unstable();
         chosen
+    }
+}
+
+/// A sentence waiting in the MMR heap: higher value first, then earlier
+/// sentence first, so ties resolve the same way on every run.
+struct Candidate {
+    value: f64,
+    index: usize,
+    version: u32,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value
+            .total_cmp(&other.value)
+            .then_with(|| other.index.cmp(&self.index))
     }
 }

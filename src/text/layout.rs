@@ -306,7 +306,14 @@ impl PageBuilder {
             self.current.metadata.bylines.push(line);
             return;
         }
-        let mut rest = line.as_str();
+        let mut rest = meta::strip_decorations(&line);
+        if let Some((before, byline)) = meta::split_trailing_byline(rest) {
+            self.current.metadata.bylines.push(byline.to_string());
+            rest = before;
+            if rest.is_empty() {
+                return;
+            }
+        }
         if self.open.is_none()
             && let Some((dateline, after)) = meta::split_dateline(rest)
         {
@@ -483,6 +490,17 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].sections[0].text, "小标题");
         assert_eq!(&a[0].body[a[0].sections[0].offset..], "第二段。");
+    }
+
+    #[test]
+    fn decorated_and_trailing_bylines_are_metadata() {
+        let page = "# 标题\n□本报记者 张晓明\n全市推进乡村振兴。（记者 李华）\n责任编辑：王芳";
+        let a = &parse_page(page)[0];
+        assert_eq!(a.body, "全市推进乡村振兴。");
+        assert_eq!(
+            a.metadata.bylines,
+            vec!["□本报记者 张晓明", "（记者 李华）", "责任编辑：王芳"]
+        );
     }
 
     #[test]

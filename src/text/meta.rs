@@ -31,6 +31,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Roles that open a byline, longest first so that `本报记者` wins over `记者`.
 const ROLES: &[&str] = &[
+    "责任编辑",
     "本报见习记者",
     "本报特约记者",
     "本报通讯员",
@@ -48,6 +49,8 @@ const ROLES: &[&str] = &[
     "摄影",
     "撰文",
     "编辑",
+    "校对",
+    "美编",
     "文/",
     "文／",
     "图/",
@@ -73,14 +76,14 @@ fn is_name(s: &str) -> bool {
 /// `记者` must be followed by a space, so that body text like `记者获悉` is
 /// not taken for a byline.
 pub(crate) fn is_byline_line(line: &str) -> bool {
-    let inner = strip_parens(line.trim());
+    let inner = strip_parens(strip_decorations(line.trim()));
     if inner.is_empty() || inner.chars().count() > 60 {
         return false;
     }
     let mut saw_role = false;
     let mut first = true;
     for chunk in inner
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '　'))
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '　' | '：' | ':'))
         .filter(|s| !s.is_empty())
     {
         let role = ROLES.iter().find(|r| chunk.starts_with(**r));
@@ -103,6 +106,27 @@ pub(crate) fn is_byline_line(line: &str) -> bool {
         first = false;
     }
     saw_role
+}
+
+/// Strips the symbols some pages put before a byline or a paragraph
+/// (`□本报记者 某某`, `■`, `◎`).
+pub(crate) fn strip_decorations(line: &str) -> &str {
+    line.trim_start_matches(|c: char| "□■◎●○◆◇★☆▲△▶►※◇〇".contains(c) || c.is_whitespace())
+}
+
+/// Splits a byline in brackets off the end of a paragraph:
+/// `……全面振兴。（记者 张某）` → (`……全面振兴。`, `（记者 张某）`).
+pub(crate) fn split_trailing_byline(line: &str) -> Option<(&str, &str)> {
+    let trimmed = line.trim_end();
+    if !(trimmed.ends_with(')') || trimmed.ends_with('）')) {
+        return None;
+    }
+    let open = trimmed.rfind(['(', '（'])?;
+    let tail = &trimmed[open..];
+    if tail.chars().count() > 40 || !is_byline_line(tail) {
+        return None;
+    }
+    Some((trimmed[..open].trim_end(), tail))
 }
 
 /// Strips one pair of enclosing brackets, half- or full-width.
@@ -207,6 +231,18 @@ mod tests {
         assert!(!is_byline_line("记者获悉"));
         assert!(!is_byline_line("记者从市教育局获悉，今年新增学位"));
         assert!(!is_byline_line("张晓明 李华"));
+        assert!(is_byline_line("□本报记者 张晓明"));
+        assert!(is_byline_line("责任编辑：王芳 校对：李华"));
+    }
+
+    #[test]
+    fn bracketed_bylines_split_from_paragraph_ends() {
+        assert_eq!(
+            split_trailing_byline("全市推进乡村振兴。（记者 张晓明）"),
+            Some(("全市推进乡村振兴。", "（记者 张晓明）"))
+        );
+        assert_eq!(split_trailing_byline("两个县(市、区)参加。"), None);
+        assert_eq!(split_trailing_byline("县(市、区)"), None);
     }
 
     #[test]

@@ -64,8 +64,13 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
     let mut quoted_chars = 0;
     let mut iter = line.char_indices().peekable();
     let mut prev = ' ';
+    // ASCII `"` seen so far: an odd count means the next one closes a quote.
+    let mut ascii_quotes = 0usize;
     while let Some((i, c)) = iter.next() {
         let mut closes_quoted_end = false;
+        if c == '"' {
+            ascii_quotes += 1;
+        }
         match c {
             '“' | '‘' | '（' | '(' | '【' | '「' | '『' | '《' | '〔' => depth += 1,
             '”' | '’' | '）' | ')' | '】' | '」' | '』' | '》' | '〕' => {
@@ -93,7 +98,10 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
             if is_terminal(n) {
                 end = j + n.len_utf8();
                 iter.next();
-            } else if is_closer(n) && (n != '"' || closes_ascii_quote(line, j)) {
+            } else if is_closer(n) && (n != '"' || ascii_quotes % 2 == 1) {
+                if n == '"' {
+                    ascii_quotes += 1;
+                }
                 depth = depth.saturating_sub(1);
                 end = j + n.len_utf8();
                 iter.next();
@@ -117,11 +125,6 @@ fn is_attribution(sentence: &str) -> bool {
     ]
     .iter()
     .any(|v| core.ends_with(v))
-}
-
-/// An ASCII `"` closes a quotation when an odd number of them precede it.
-fn closes_ascii_quote(line: &str, at: usize) -> bool {
-    line[..at].matches('"').count() % 2 == 1
 }
 
 fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
