@@ -16,7 +16,7 @@ pub const FORMAT: &str = "jianbao-topic-model";
 /// The model file version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 /// Model files larger than this are refused before they are read.
-pub const MAX_MODEL_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Which linfa model a [`TopicModel`] was trained with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -6,7 +6,8 @@
 //! not end the sentence, so `他说：“要抓好落实。确保完成。”` stays whole;
 //! this rule gives way once a quoted stretch grows past
 //! [`MAX_QUOTED_CHARS`], so an unbalanced quote cannot swallow a paragraph.
-//! A short attribution after a closed quotation (`“……。”他说。`) stays
+//! Pieces with no letter, digit or Chinese character (a line of `……`) are
+//! not sentences and are skipped. A short attribution after a closed quotation (`“……。”他说。`) stays
 //! with the quotation. Sentences never cross a line break (paragraph end). Numbers such as `3.5`
 //! and `235.18万` are never split, because `.` is not a sentence end.
 
@@ -130,7 +131,8 @@ fn is_attribution(sentence: &str) -> bool {
 fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<Sentence<'a>>) {
     let piece = &text[base + start..base + end];
     let trimmed = piece.trim();
-    if trimmed.is_empty() || trimmed.chars().all(|c| is_closer(c) || c.is_whitespace()) {
+    // A piece with no letter, digit or character (`……`, `！！`) says nothing.
+    if !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
     let lead = piece.len() - piece.trim_start().len();
@@ -196,6 +198,12 @@ mod tests {
             texts("他说：“第一。第二。”然后走了。"),
             vec!["他说：“第一。第二。”", "然后走了。"]
         );
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_sentence() {
+        assert!(split_sentences("。！？……\n，，").is_empty());
+        assert_eq!(texts("好。。。\n……\n坏！"), vec!["好。。。", "坏！"]);
     }
 
     #[test]
