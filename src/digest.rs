@@ -14,8 +14,9 @@ use serde::Serialize;
 use crate::classify::{Prediction, TopicModel};
 use crate::error::Result;
 use crate::keywords::{KeyPhrase, Keyword, KeywordExtractor};
-use crate::summarize::{Budget, Method, Summarizer, SummarySentence};
+use crate::summarize::{Budget, Method, Summarizer, SummarySentence, headline_of};
 use crate::text::layout::{Article, parse_page};
+use crate::vectorize::Document;
 
 /// The briefing of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -197,14 +198,16 @@ impl Digest {
     }
 
     fn parsed_article(&self, a: &Article) -> ArticleDigest {
-        let mut topic_text = String::with_capacity(a.body.len() + 64);
+        // The body is cut once; the summary and the topic share that cut.
+        let doc = Document::analyze(&a.body, self.summarizer.tokenizer());
+        let mut heading = String::new();
         for part in a.title.iter().chain(&a.subtitles) {
-            topic_text.push_str(part);
-            topic_text.push('\n');
+            heading.push_str(part);
+            heading.push('\n');
         }
-        topic_text.push_str(&a.body);
+        heading.pop();
         let keyword_text = if a.body.is_empty() {
-            topic_text.as_str()
+            heading.as_str()
         } else {
             a.body.as_str()
         };
@@ -215,10 +218,13 @@ impl Digest {
             subtitle: a.subtitle(),
             byline: (!a.metadata.bylines.is_empty()).then(|| a.metadata.bylines.join(" ")),
             credits: a.metadata.credits.clone(),
-            topic: self.model.predict(&topic_text),
+            topic: self.model.predict_document(&doc, &heading),
             keywords,
             phrases,
-            summary: self.summarizer.summarize_article(a).sentences,
+            summary: self
+                .summarizer
+                .summarize_document(&doc, Some(&headline_of(a)))
+                .sentences,
             body: a.body.clone(),
         }
     }

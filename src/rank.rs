@@ -83,24 +83,38 @@ pub fn similarity_graph(
     window: Option<usize>,
 ) -> Graph {
     let n = doc.sentences.len();
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); doc.vocabulary.len()];
+    // Inverted index in compressed form: the sentences of term `t` are
+    // `post[post_start[t]..post_start[t + 1]]`, in sentence order.
+    let v = doc.vocabulary.len();
+    let mut post_start = vec![0usize; v + 1];
+    for row in &doc.counts {
+        for &(t, _) in row {
+            post_start[t as usize + 1] += 1;
+        }
+    }
+    for t in 0..v {
+        post_start[t + 1] += post_start[t];
+    }
+    let mut fill = post_start.clone();
+    let mut post = vec![0u32; post_start[v]];
     for (s, row) in doc.counts.iter().enumerate() {
         for &(t, _) in row {
-            postings[t as usize].push(s as u32);
+            post[fill[t as usize]] = s as u32;
+            fill[t as usize] += 1;
         }
     }
     let lengths: Vec<f32> = (0..n).map(|i| doc.sentence_length(i) as f32).collect();
     let avg_len = (lengths.iter().sum::<f32>() / n.max(1) as f32).max(1.0);
     let window = window.unwrap_or(usize::MAX);
 
-    // Upper triangle first (i < j), then mirrored.
-    let mut upper: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    // Upper-triangle edges (i < j) in one flat list, then mirrored.
+    let mut upper: Vec<(u32, u32, f32)> = Vec::new();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
         for (k, &(t, _)) in doc.counts[i].iter().enumerate() {
-            let list = &postings[t as usize];
+            let list = &post[post_start[t as usize]..post_start[t as usize + 1]];
             let from = list.partition_point(|&j| j as usize <= i);
             for &j in &list[from..] {
                 let j = j as usize;
@@ -127,32 +141,28 @@ pub fn similarity_graph(
         }
         touched.sort_unstable();
         for &j in &touched {
-            upper[i].push((j, acc[j as usize]));
+            upper.push((i as u32, j, acc[j as usize]));
             acc[j as usize] = 0.0;
         }
         touched.clear();
     }
-    let mut degree = vec![0usize; n];
-    for (i, row) in upper.iter().enumerate() {
-        degree[i] += row.len();
-        for &(j, _) in row {
-            degree[j as usize] += 1;
-        }
+    let mut offsets = vec![0usize; n + 1];
+    for &(i, j, _) in &upper {
+        offsets[i as usize + 1] += 1;
+        offsets[j as usize + 1] += 1;
     }
-    let mut offsets = Vec::with_capacity(n + 1);
-    offsets.push(0);
-    for d in &degree {
-        offsets.push(offsets.last().copied().unwrap_or(0) + d);
+    for i in 0..n {
+        offsets[i + 1] += offsets[i];
     }
     let mut fill = offsets.clone();
     let mut edges = vec![(0u32, 0f32); offsets[n]];
-    for (i, row) in upper.iter().enumerate() {
-        for &(j, w) in row {
-            edges[fill[i]] = (j, w);
-            fill[i] += 1;
-            edges[fill[j as usize]] = (i as u32, w);
-            fill[j as usize] += 1;
-        }
+    // Rows come out sorted: for node x, edges to lower nodes arrive first
+    // (while i < x is scanned), then edges to higher nodes in order.
+    for &(i, j, w) in &upper {
+        edges[fill[i as usize]] = (j, w);
+        fill[i as usize] += 1;
+        edges[fill[j as usize]] = (i, w);
+        fill[j as usize] += 1;
     }
     Graph { offsets, edges }
 }

@@ -27,6 +27,17 @@ use crate::text::layout::Article;
 use crate::tokenize::Tokenizer;
 use crate::vectorize::{Document, Idf, SparseVec, dot, normalize};
 
+/// The headline and sub-headlines of an article, as one line for the
+/// headline prior.
+pub(crate) fn headline_of(article: &Article) -> String {
+    let mut title = article.title_or_empty().to_string();
+    for s in &article.subtitles {
+        title.push(' ');
+        title.push_str(s);
+    }
+    title
+}
+
 /// A sentence with fewer distinct terms than this is too thin to stand for
 /// an article, and its score is scaled down in proportion.
 pub const MIN_INFORMATIVE_TERMS: f64 = 5.0;
@@ -370,12 +381,7 @@ impl Summarizer {
     /// Summarises an article from [`parse_page`](crate::text::parse_page),
     /// using its headline and sub-headlines. Spans index into `article.body`.
     pub fn summarize_article(&self, article: &Article) -> Summary {
-        let mut title = article.title_or_empty().to_string();
-        for s in &article.subtitles {
-            title.push(' ');
-            title.push_str(s);
-        }
-        self.summarize_titled(&article.body, Some(&title))
+        self.summarize_titled(&article.body, Some(&headline_of(article)))
     }
 
     /// Summarises an analysed document (reuse one analysis for summary,
@@ -458,8 +464,8 @@ impl Summarizer {
     fn title_vector(&self, doc: &Document<'_>, idf: &[f32], title: &str) -> SparseVec {
         let mut v: SparseVec = Vec::new();
         for t in self.tokenizer.terms(title) {
-            if let Some(id) = doc.vocabulary.iter().position(|w| *w == t.word) {
-                v.push((id as u32, idf[id]));
+            if let Some(id) = doc.term_id(t.word) {
+                v.push((id, idf[id as usize]));
             }
         }
         v.sort_unstable_by_key(|&(id, _)| id);

@@ -5,10 +5,10 @@
 //! builds it on first use and every [`Tokenizer`] made with the defaults
 //! borrows it. Only a tokenizer with user words gets a dictionary of its own.
 
-use std::collections::HashSet;
 use std::sync::{Arc, LazyLock};
 
 use jieba_rs::Jieba;
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -63,7 +63,7 @@ pub fn shared_jieba() -> &'static Jieba {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StopWords {
-    words: HashSet<String>,
+    words: FxHashSet<String>,
 }
 
 impl Default for StopWords {
@@ -76,7 +76,7 @@ impl StopWords {
     /// An empty list.
     pub fn empty() -> Self {
         StopWords {
-            words: HashSet::new(),
+            words: FxHashSet::default(),
         }
     }
 

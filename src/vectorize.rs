@@ -6,6 +6,8 @@
 //! lists of `(id, weight)` and no stage hashes strings twice.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -32,6 +34,8 @@ pub struct Document<'a> {
     pub sentence_frequency: Vec<u32>,
     /// Every term occurrence in text order: `(term id, byte offset)`.
     pub occurrences: Vec<(u32, usize)>,
+    /// Term → id.
+    index: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Document<'a> {
@@ -47,15 +51,22 @@ impl<'a> Document<'a> {
     pub fn analyze(text: &'a str, tokenizer: &Tokenizer) -> Self {
         let sentences = split_sentences(text);
         let tokens = tokenizer.cut(text);
-        let mut ids: HashMap<&'a str, u32> = HashMap::with_capacity(tokens.len() / 2 + 1);
+        // Every distinct word is looked up once: `None` marks a word that is
+        // no term (stop word, punctuation), so repeats cost one hash probe.
+        let mut words: FxHashMap<&'a str, Option<u32>> =
+            FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
         let mut vocabulary = Vec::new();
         let mut occurrences = Vec::with_capacity(tokens.len());
         let mut counts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); sentences.len()];
         let mut s = 0;
         for t in tokens {
-            if !tokenizer.is_term(t.word) {
-                continue;
-            }
+            let id = *words.entry(t.word).or_insert_with(|| {
+                tokenizer.is_term(t.word).then(|| {
+                    vocabulary.push(t.word);
+                    vocabulary.len() as u32 - 1
+                })
+            });
+            let Some(id) = id else { continue };
             while s < sentences.len() && sentences[s].end <= t.start {
                 s += 1;
             }
@@ -65,14 +76,13 @@ impl<'a> Document<'a> {
             if t.start < sentences[s].start {
                 continue; // between sentences (only whitespace ever is)
             }
-            let next = vocabulary.len() as u32;
-            let id = *ids.entry(t.word).or_insert_with(|| {
-                vocabulary.push(t.word);
-                next
-            });
             occurrences.push((id, t.start));
             counts[s].push((id, 1));
         }
+        let ids: FxHashMap<&'a str, u32> = words
+            .into_iter()
+            .filter_map(|(w, id)| Some((w, id?)))
+            .collect();
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
         for row in &mut counts {
             row.sort_unstable_by_key(|&(id, _)| id);
@@ -95,7 +105,13 @@ impl<'a> Document<'a> {
             counts,
             sentence_frequency,
             occurrences,
+            index: ids,
         }
+    }
+
+    /// The id of a term of this document.
+    pub fn term_id(&self, word: &str) -> Option<u32> {
+        self.index.get(word).copied()
     }
 
     /// Number of terms (with repeats) in sentence `i`.

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -92,7 +94,7 @@ pub struct Vocabulary {
     /// IDF of each feature, `ln((1+N)/(1+df)) + 1`.
     pub idf: Vec<f32>,
     #[serde(skip)]
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -153,6 +155,57 @@ impl Vocabulary {
     /// Column of a feature string.
     pub fn get(&self, feature: &str) -> Option<u32> {
         self.index.get(feature).copied()
+    }
+
+    /// Columns of the known terms among `words` (jieba terms, in any case),
+    /// appended to `ids`. Looks words up without building feature strings.
+    pub(crate) fn term_ids<'w>(&self, words: impl Iterator<Item = &'w str>, ids: &mut Vec<u32>) {
+        let mut lower = String::new();
+        for w in words {
+            let id = if w.bytes().any(|b| b.is_ascii_uppercase())
+                || !w.is_ascii() && w.chars().any(char::is_uppercase)
+            {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                self.get(&lower)
+            } else {
+                self.get(w)
+            };
+            ids.extend(id);
+        }
+    }
+
+    /// Columns of the known character bigrams of `text`, appended to `ids`.
+    pub(crate) fn bigram_ids(&self, text: &str, ids: &mut Vec<u32>) {
+        let mut key = String::with_capacity(8);
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            if is_han(c) {
+                if let Some(p) = prev {
+                    key.clear();
+                    key.push('_');
+                    key.push(p);
+                    key.push(c);
+                    ids.extend(self.get(&key));
+                }
+                prev = Some(c);
+            } else {
+                prev = None;
+            }
+        }
+    }
+
+    /// Sparse counts from a list of columns (sorted in place).
+    pub(crate) fn counts_from_ids(ids: &mut [u32]) -> Vec<(u32, f32)> {
+        ids.sort_unstable();
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+        for &id in ids.iter() {
+            match out.last_mut() {
+                Some((last, c)) if *last == id => *c += 1.0,
+                _ => out.push((id, 1.0)),
+            }
+        }
+        out
     }
 
     /// Sparse counts of known features, sorted by column.

@@ -6,10 +6,11 @@ use std::sync::{Arc, LazyLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::features::{FeatureParams, Vocabulary, raw_features};
+use super::features::{FeatureParams, Vocabulary};
 use super::train::TrainingReport;
 use crate::error::{Error, Result};
 use crate::tokenize::Tokenizer;
+use crate::vectorize::Document;
 
 /// The `format` field of a model file.
 pub const FORMAT: &str = "jianbao-topic-model";
@@ -171,13 +172,64 @@ impl TopicModel {
     }
 
     /// Feature vector of a text, as the model's kind wants it.
+    /// Feature vector of a text, as the model's kind wants it.
     fn vector(&self, text: &str) -> Vec<(u32, f32)> {
-        let raw = raw_features(text, &self.tokenizer, self.features.char_bigrams);
-        let counts = self.vocabulary.counts(&raw);
+        let mut ids = Vec::new();
+        let cut = self.tokenizer.cut(text);
+        let terms = cut
+            .iter()
+            .map(|t| t.word)
+            .filter(|w| self.tokenizer.is_term(w));
+        self.vocabulary.term_ids(terms, &mut ids);
+        if self.features.char_bigrams {
+            self.vocabulary.bigram_ids(text, &mut ids);
+        }
+        self.weigh(&mut ids)
+    }
+
+    fn weigh(&self, ids: &mut [u32]) -> Vec<(u32, f32)> {
+        let counts = Vocabulary::counts_from_ids(ids);
         match self.kind {
             ModelKind::NaiveBayes => counts,
             ModelKind::LogisticRegression => self.vocabulary.tfidf(&counts),
         }
+    }
+
+    /// Predicts the topic of an article already analysed for its summary
+    /// (so the body is not cut again), with its headline lines in
+    /// `heading`. Gives the same prediction as [`predict`](Self::predict)
+    /// on `heading + "\n" + body` when `doc` was cut with the default
+    /// tokenizer.
+    ///
+    /// ```
+    /// use jianbao::{classify::TopicModel, tokenize::Tokenizer, vectorize::Document};
+    /// let model = TopicModel::shipped().unwrap();
+    /// let body = "区人民医院开设老年病专科门诊，方便老年患者就医。";
+    /// let doc = Document::analyze(body, &Tokenizer::default());
+    /// let p = model.predict_document(&doc, "老人看病更方便");
+    /// assert_eq!(p, model.predict("老人看病更方便\n区人民医院开设老年病专科门诊，方便老年患者就医。"));
+    /// ```
+    pub fn predict_document(&self, doc: &Document<'_>, heading: &str) -> Prediction {
+        let mut ids = Vec::with_capacity(doc.occurrences.len() * 3);
+        if !heading.is_empty() {
+            let cut = self.tokenizer.cut(heading);
+            let terms = cut
+                .iter()
+                .map(|t| t.word)
+                .filter(|w| self.tokenizer.is_term(w));
+            self.vocabulary.term_ids(terms, &mut ids);
+        }
+        let words = doc
+            .occurrences
+            .iter()
+            .map(|&(t, _)| doc.vocabulary[t as usize]);
+        self.vocabulary.term_ids(words, &mut ids);
+        if self.features.char_bigrams {
+            self.vocabulary.bigram_ids(heading, &mut ids);
+            self.vocabulary.bigram_ids(doc.text, &mut ids);
+        }
+        let x = self.weigh(&mut ids);
+        self.prediction(&self.logits(&x))
     }
 
     fn logits(&self, x: &[(u32, f32)]) -> Vec<f64> {
