@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+#[macro_use]
 mod common;
 
 use clap::Parser;
@@ -31,32 +32,32 @@ fn main() -> ExitCode {
             .iter()
             .map(|a| serde_json::json!({"article": a, "sentences": split_sentences(&a.body)}))
             .collect();
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
     for (i, a) in articles.iter().enumerate() {
-        println!("== article {} ==", i + 1);
+        outln!("== article {} ==", i + 1);
         if let Some(k) = &a.kicker {
-            println!("kicker:   {k}");
+            outln!("kicker:   {k}");
         }
-        println!("title:    {}", a.title_or_empty());
+        outln!("title:    {}", a.title_or_empty());
         for s in &a.subtitles {
-            println!("subtitle: {s}");
+            outln!("subtitle: {s}");
         }
         for b in &a.metadata.bylines {
-            println!("byline:   {b}");
+            outln!("byline:   {b}");
         }
         for c in &a.metadata.credits {
-            println!("credit:   {c}");
+            outln!("credit:   {c}");
         }
         for c in &a.metadata.continuations {
-            println!("marker:   {c}");
+            outln!("marker:   {c}");
         }
         for s in &a.sections {
-            println!("section:  {} (at byte {})", s.text, s.offset);
+            outln!("section:  {} (at byte {})", s.text, s.offset);
         }
         for s in split_sentences(&a.body) {
-            println!("  [{}] {}..{} {}", s.index, s.start, s.end, s.text);
+            outln!("  [{}] {}..{} {}", s.index, s.start, s.end, s.text);
         }
     }
     ExitCode::SUCCESS

@@ -5,6 +5,7 @@
 //! cargo run --release --example classify -- --jsonl batch.jsonl > topics.jsonl
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -76,18 +77,18 @@ fn main() -> ExitCode {
         if args.explain {
             v["terms"] = json!(terms);
         }
-        println!("{v}");
+        outln!("{v}");
     } else {
-        println!("{}\t{:.3}", p.label, p.probability);
+        outln!("{}\t{:.3}", p.label, p.probability);
         for (label, prob) in &p.scores {
-            println!("  {label:<16} {prob:.3}");
+            outln!("  {label:<16} {prob:.3}");
         }
         if args.explain {
             let words: Vec<String> = terms
                 .iter()
                 .map(|t| format!("{}({:.2})", t.term, t.weight))
                 .collect();
-            println!("because: {}", words.join(" "));
+            outln!("because: {}", words.join(" "));
         }
     }
     ExitCode::SUCCESS

@@ -7,6 +7,7 @@
 //! cargo run --release --example digest -- --jsonl pages.jsonl > digests.jsonl
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::io::{BufRead, Write};
@@ -97,9 +98,9 @@ fn main() -> ExitCode {
         common::read_input(args.path.as_deref()).map(|text| {
             let page = digest.page(&text);
             if args.json {
-                println!("{}", page_json(&page));
+                outln!("{}", page_json(&page));
             } else {
-                print!("{}", page.to_markdown());
+                out!("{}", page.to_markdown());
             }
         })
     };
@@ -186,10 +187,16 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
                     let Some(d) = digests.next() else { break };
                     let mut v = page_json(&d);
                     v["id"] = id.clone();
-                    writeln!(out, "{v}").map_err(|e| Error::Io {
-                        path: "standard output".into(),
-                        source: e,
-                    })?;
+                    if let Err(e) = writeln!(out, "{v}") {
+                        // A closed pipe (`… | head`) ends the batch quietly.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(());
+                        }
+                        return Err(Error::Io {
+                            path: "standard output".into(),
+                            source: e,
+                        });
+                    }
                 }
                 Err(e) => {
                     bar.suspend(|| eprintln!("skipped: {e}"));

@@ -5,6 +5,9 @@
 //! cargo run --release --example evaluate -- classify --data ../shared/data/cls/thucnews_sample.jsonl
 //! ```
 
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -234,9 +237,9 @@ fn summarize(a: SummarizeArgs) -> jianbao::Result<()> {
             "rouge1": m.rouge1, "rouge2": m.rouge2, "rougeL": m.rouge_l,
             "chars_per_second": chars as f64 / secs,
         });
-        println!("{out}");
+        outln!("{out}");
     } else {
-        println!(
+        outln!(
             "{:<10} n={} R1-F {:.3} R2-F {:.3} RL-F {:.3}  (P/R R1 {:.3}/{:.3})  {:.0} chars/s",
             format!("{:?}", summarizer.method()).to_lowercase(),
             mean.count(),
@@ -294,13 +297,13 @@ fn classify(a: ClassifyArgs) -> jianbao::Result<()> {
     );
     let chars: usize = texts.iter().map(|t| t.chars().count()).sum();
     if a.common.json {
-        println!(
+        outln!(
             "{}",
             serde_json::json!({"data": a.common.data, "documents": rows.len(), "report": report,
                 "chars_per_second": chars as f64 / secs})
         );
     } else {
-        println!(
+        outln!(
             "{} documents, {:.0} chars/s\n{}",
             rows.len(),
             chars as f64 / secs,

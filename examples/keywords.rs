@@ -4,6 +4,7 @@
 //! cargo run --release --example keywords -- examples/data/page_front.md --top 10
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -53,13 +54,12 @@ fn main() -> ExitCode {
     };
     let extract = |text: &str| {
         let body = jianbao::text::layout::parse_article(text).body;
-        let words: Vec<_> = extractor
-            .keywords(&body)
+        let (words, phrases) = extractor.keywords_and_phrases(&body);
+        let words: Vec<_> = words
             .into_iter()
             .map(|k| json!({"word": k.word, "weight": k.weight, "tag": k.tag}))
             .collect();
-        let phrases: Vec<_> = extractor
-            .key_phrases(&body)
+        let phrases: Vec<_> = phrases
             .into_iter()
             .map(|p| json!({"phrase": p.phrase, "weight": p.weight, "count": p.count}))
             .collect();
@@ -81,10 +81,10 @@ fn main() -> ExitCode {
     };
     let (words, phrases) = extract(&text);
     if args.json {
-        println!("{}", json!({"keywords": words, "phrases": phrases}));
+        outln!("{}", json!({"keywords": words, "phrases": phrases}));
     } else {
         for w in &words {
-            println!(
+            outln!(
                 "{}\t{:.4}\t{}",
                 w["word"].as_str().unwrap_or(""),
                 w["weight"].as_f64().unwrap_or(0.0),
@@ -92,9 +92,9 @@ fn main() -> ExitCode {
             );
         }
         if !phrases.is_empty() {
-            println!("--");
+            outln!("--");
             for p in &phrases {
-                println!(
+                outln!(
                     "{}\t{:.4}\t×{}",
                     p["phrase"].as_str().unwrap_or(""),
                     p["weight"].as_f64().unwrap_or(0.0),

@@ -9,6 +9,7 @@
 //! and lines broken by the layout are handled; spans in the output index
 //! into the cleaned text (the parser's article body).
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -99,13 +100,13 @@ fn main() -> ExitCode {
     };
     let summary = summarize(&summarizer, &text, args.title.as_deref());
     if args.json {
-        println!(
+        outln!(
             "{}",
             json!({"method": summary.method, "sentences": sentences_json(&summary)})
         );
     } else {
         for s in &summary.sentences {
-            println!("{}", s.text);
+            outln!("{}", s.text);
         }
     }
     ExitCode::SUCCESS

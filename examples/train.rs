@@ -6,6 +6,7 @@
 //! cargo run --release --example train -- --data models/corpus/topics.jsonl --out models/topic.json --cv 5
 //! ```
 
+#[macro_use]
 mod common;
 
 use std::process::ExitCode;
@@ -112,13 +113,14 @@ fn run(args: Args) -> jianbao::Result<()> {
             })?;
             bar.finish_and_clear();
             if args.json {
-                println!("{}", serde_json::json!({"model": kind, "report": report}));
+                outln!("{}", serde_json::json!({"model": kind, "report": report}));
             } else {
-                println!(
+                outln!(
                     "== {kind:?}: {}-fold cross-validation (seed {})",
-                    report.folds, report.seed
+                    report.folds,
+                    report.seed
                 );
-                println!(
+                outln!(
                     "fold macro-F1: {}",
                     report
                         .fold_macro_f1
@@ -127,7 +129,7 @@ fn run(args: Args) -> jianbao::Result<()> {
                         .collect::<Vec<_>>()
                         .join(" ")
                 );
-                println!("{}", report.pooled.to_table());
+                outln!("{}", report.pooled.to_table());
             }
             if best
                 .as_ref()

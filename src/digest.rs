@@ -206,12 +206,11 @@ impl Digest {
             heading.push('\n');
         }
         heading.pop();
-        let keyword_text = if a.body.is_empty() {
-            heading.as_str()
+        let (keywords, phrases) = if a.body.is_empty() {
+            self.keywords.keywords_and_phrases(&heading)
         } else {
-            a.body.as_str()
+            self.keywords.keywords_and_phrases_of(&doc)
         };
-        let (keywords, phrases) = self.keywords.keywords_and_phrases(keyword_text);
         ArticleDigest {
             title: a.title.clone(),
             kicker: a.kicker.clone(),

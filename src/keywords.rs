@@ -8,13 +8,16 @@
 //! into one (`城乡` + `公交` + `一体化` → `城乡公交一体化`).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+use std::sync::{LazyLock, RwLock};
 
 use jieba_rs::{KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::tokenize::Tokenizer;
+use crate::tokenize::{Token, Tokenizer};
+use crate::vectorize::Document;
 
 /// Parts of speech kept by default: nouns (common, person, place,
 /// organisation, other proper), verbal nouns, verbs, idioms, abbreviations
@@ -176,6 +179,81 @@ static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
     *t.config_mut() = jieba_config();
     t
 });
+
+/// A word's IDF and part of speech in jieba's tables.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    idf: f64,
+    tag: &'static str,
+}
+
+static WORD_INFO: LazyLock<RwLock<FxHashMap<Box<str>, WordInfo>>> = LazyLock::new(Default::default);
+
+/// The IDF jieba gives words missing from its table (its median IDF),
+/// read by asking it about a word no dictionary has.
+static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
+    TFIDF
+        .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
+        .first()
+        .map_or(10.0, |k| k.weight)
+});
+
+/// jieba keeps its IDF table private; asking its extractor about a word on
+/// its own returns `idf × 1/1` and the word's tag. The answer is cached, so
+/// each distinct word costs one tiny query per process.
+fn word_info(word: &str) -> WordInfo {
+    // Numbers (`2026`, `11.5`, `３０`) are never in the table: no query.
+    if !word.chars().any(|c| c.is_alphabetic()) {
+        return WordInfo {
+            idf: *UNKNOWN_IDF,
+            tag: "m",
+        };
+    }
+    if let Some(info) = WORD_INFO.read().ok().and_then(|m| m.get(word).copied()) {
+        return info;
+    }
+    let jieba = crate::tokenize::shared_jieba();
+    let found = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
+    let info = match found.first() {
+        Some(k) if k.keyword == word && found.len() == 1 => WordInfo {
+            idf: k.weight,
+            tag: intern_tag(&k.tag),
+        },
+        // jieba cuts the word differently on its own: treat it as unknown.
+        _ => WordInfo {
+            idf: *UNKNOWN_IDF,
+            tag: "x",
+        },
+    };
+    if let Ok(mut m) = WORD_INFO.write()
+        && m.len() < MAX_CACHED_WORDS
+    {
+        m.insert(word.into(), info);
+    }
+    info
+}
+
+/// The word cache stops growing here (about 100 MB at worst), so a huge
+/// batch of rare words cannot exhaust memory; later words are looked up
+/// each time.
+const MAX_CACHED_WORDS: usize = 1_000_000;
+
+/// jieba's tags as static strings (there are a few dozen).
+fn intern_tag(tag: &str) -> &'static str {
+    static TAGS: LazyLock<RwLock<Vec<&'static str>>> = LazyLock::new(Default::default);
+    if let Some(t) = TAGS
+        .read()
+        .ok()
+        .and_then(|v| v.iter().find(|t| **t == tag).copied())
+    {
+        return t;
+    }
+    let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
+    if let Ok(mut v) = TAGS.write() {
+        v.push(leaked);
+    }
+    leaked
+}
 static TEXTRANK: LazyLock<TextRank> = LazyLock::new(|| TextRank::new(5, jieba_config()));
 
 impl KeywordExtractor {
@@ -193,46 +271,134 @@ impl KeywordExtractor {
         if text.trim().is_empty() {
             return Vec::new();
         }
-        let jieba = self.tokenizer.jieba();
-        let pos = self.allowed_pos.clone();
-        // Ask for more than needed: stop words are dropped afterwards.
-        let ask = k.saturating_mul(2).saturating_add(16);
-        let raw = match self.method {
-            KeywordMethod::TfIdf => TFIDF.extract_keywords(jieba, text, ask, pos),
-            KeywordMethod::TextRank => TEXTRANK.extract_keywords(jieba, text, ask, pos),
-        };
-        let stop = self.tokenizer.stop_words();
-        raw.into_iter()
-            .filter(|k| !stop.contains(&k.keyword) && k.weight.is_finite())
-            .take(k)
-            .map(|k| Keyword {
-                word: k.keyword,
-                weight: k.weight,
-                tag: k.tag,
-            })
-            .collect()
+        match self.method {
+            KeywordMethod::TfIdf => self.tfidf_ranked(&self.tokenizer.cut(text), k),
+            KeywordMethod::TextRank => {
+                let jieba = self.tokenizer.jieba();
+                // Ask for more than needed: stop words are dropped afterwards.
+                let ask = k.saturating_mul(2).saturating_add(16);
+                let raw = TEXTRANK.extract_keywords(jieba, text, ask, self.allowed_pos.clone());
+                let stop = self.tokenizer.stop_words();
+                raw.into_iter()
+                    .filter(|k| !stop.contains(&k.keyword) && k.weight.is_finite())
+                    .take(k)
+                    .map(|k| Keyword {
+                        word: k.keyword,
+                        weight: k.weight,
+                        tag: k.tag,
+                    })
+                    .collect()
+            }
+        }
     }
 
     /// Key phrases: maximal runs of two or more adjacent keywords (from the
     /// top `3 × top_k`, verbs left out) that occur at least
     /// [`MIN_PHRASE_COUNT`] times, ranked by summed weight times occurrences.
     pub fn key_phrases(&self, text: &str) -> Vec<KeyPhrase> {
-        let pool = self.ranked(text, self.top_k * 3);
-        self.phrases_from(text, &pool)
+        self.keywords_and_phrases(text).1
     }
 
-    /// Keywords and key phrases from one extraction pass (what
+    /// Keywords and key phrases from one pass over the text (what
     /// [`keywords`](Self::keywords) and [`key_phrases`](Self::key_phrases)
     /// give, for the price of one).
     pub fn keywords_and_phrases(&self, text: &str) -> (Vec<Keyword>, Vec<KeyPhrase>) {
-        let pool = self.ranked(text, self.top_k * 3);
-        let phrases = self.phrases_from(text, &pool);
-        let mut words = pool;
+        if text.trim().is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let tokens = self.tokenizer.cut(text);
+        match self.method {
+            KeywordMethod::TfIdf => self.rank_tokens(text, &tokens),
+            KeywordMethod::TextRank => {
+                let mut words = self.ranked(text, self.top_k * 3);
+                let phrases = self.phrases_from(text, &tokens, &words);
+                words.truncate(self.top_k);
+                (words, phrases)
+            }
+        }
+    }
+
+    /// Keywords and phrases of an article already analysed for its summary
+    /// (the text is not cut again). With the TextRank method the text is
+    /// handed to jieba's extractor as [`keywords_and_phrases`] does.
+    ///
+    /// [`keywords_and_phrases`]: Self::keywords_and_phrases
+    ///
+    /// ```
+    /// use jianbao::{keywords::KeywordExtractor, tokenize::Tokenizer, vectorize::Document};
+    /// let kw = KeywordExtractor::default();
+    /// let text = "城乡公交一体化让村民出行更方便。城乡公交一体化覆盖全部行政村。";
+    /// let doc = Document::analyze(text, &Tokenizer::default());
+    /// assert_eq!(kw.keywords_and_phrases_of(&doc), kw.keywords_and_phrases(text));
+    /// ```
+    pub fn keywords_and_phrases_of(&self, doc: &Document<'_>) -> (Vec<Keyword>, Vec<KeyPhrase>) {
+        if self.method == KeywordMethod::TextRank {
+            return self.keywords_and_phrases(doc.text);
+        }
+        let tokens: Vec<Token<'_>> = doc
+            .occurrences
+            .iter()
+            .map(|&(t, start)| {
+                let word = doc.vocabulary[t as usize];
+                Token {
+                    word,
+                    start,
+                    end: start + word.len(),
+                }
+            })
+            .collect();
+        self.rank_tokens(doc.text, &tokens)
+    }
+
+    fn rank_tokens(&self, text: &str, tokens: &[Token<'_>]) -> (Vec<Keyword>, Vec<KeyPhrase>) {
+        let mut words = self.tfidf_ranked(tokens, self.top_k * 3);
+        let phrases = self.phrases_from(text, tokens, &words);
         words.truncate(self.top_k);
         (words, phrases)
     }
 
-    fn phrases_from(&self, text: &str, ranked: &[Keyword]) -> Vec<KeyPhrase> {
+    /// TF-IDF over a cut of the text, with each distinct word's IDF and
+    /// part of speech read from jieba's table once per process (see
+    /// [`word_info`]): the scores jieba's extractor gives, without running
+    /// its tagger over the whole text again.
+    fn tfidf_ranked(&self, tokens: &[Token<'_>], k: usize) -> Vec<Keyword> {
+        let stop = self.tokenizer.stop_words();
+        let mut tf: FxHashMap<&str, u32> = FxHashMap::default();
+        for t in tokens {
+            let w = t.word;
+            if w.chars().nth(1).is_some()
+                && w.chars().any(char::is_alphanumeric)
+                && !stop.contains(w)
+            {
+                *tf.entry(w).or_insert(0) += 1;
+            }
+        }
+        let total: u32 = tf.values().sum();
+        if total == 0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(&str, f64, &'static str)> = tf
+            .into_iter()
+            .filter_map(|(w, c)| {
+                let info = word_info(w);
+                let allowed =
+                    self.allowed_pos.is_empty() || self.allowed_pos.iter().any(|p| *p == info.tag);
+                allowed.then_some((w, info.idf * c as f64 / total as f64, info.tag))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        scored
+            .into_iter()
+            .take(k)
+            .map(|(w, weight, tag)| Keyword {
+                word: w.to_string(),
+                weight,
+                tag: tag.to_string(),
+            })
+            .collect()
+    }
+
+    fn phrases_from(&self, text: &str, tokens: &[Token<'_>], ranked: &[Keyword]) -> Vec<KeyPhrase> {
         // Verbs join no phrase: `推进` + `数字乡村建设` is not a name.
         let pool: HashMap<&str, f64> = ranked
             .iter()
@@ -243,7 +409,6 @@ impl KeywordExtractor {
             return Vec::new();
         }
         let mut found: HashMap<&str, (f64, usize)> = HashMap::new();
-        let tokens = self.tokenizer.cut(text);
         let mut i = 0;
         while i < tokens.len() {
             let mut j = i;

@@ -93,10 +93,16 @@ pub fn run_jsonl(
         match parsed {
             Ok(item) => {
                 let value = work(item);
-                writeln!(out, "{value}").map_err(|e| Error::Io {
-                    path: "standard output".into(),
-                    source: e,
-                })?;
+                if let Err(e) = writeln!(out, "{value}") {
+                    // A closed pipe (`… | head`) ends the batch quietly.
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        return Ok(skipped);
+                    }
+                    return Err(Error::Io {
+                        path: "standard output".into(),
+                        source: e,
+                    });
+                }
             }
             Err(e) if skip_bad => {
                 eprintln!("skipped: {e}");
@@ -122,4 +128,34 @@ pub fn run_jsonl(
 pub fn fail(e: &Error) -> std::process::ExitCode {
     eprintln!("error: {e}");
     std::process::ExitCode::FAILURE
+}
+
+/// Writes to standard output. A closed pipe (`… | head`) ends the program
+/// quietly with success, as command-line tools do; any other write error
+/// is reported and fails the program.
+pub fn write_stdout(args: std::fmt::Arguments) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|_| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: standard output: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// `println!` that survives a closed pipe (see [`write_stdout`]).
+#[allow(unused_macros)]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::common::write_stdout(format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// `print!` that survives a closed pipe (see [`write_stdout`]).
+#[allow(unused_macros)]
+macro_rules! out {
+    ($($arg:tt)*) => {
+        $crate::common::write_stdout(format_args!($($arg)*))
+    };
 }
