@@ -10,7 +10,7 @@
 #[macro_use]
 mod common;
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -116,53 +116,15 @@ type Parsed = std::result::Result<(serde_json::Value, String), Error>;
 /// Reads the whole batch, briefs the pages on every core, and writes one
 /// line per page in input order.
 fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
-    let name = path
-        .filter(|p| *p != "-")
-        .unwrap_or("standard input")
-        .to_string();
-    let reader: Box<dyn BufRead> = match path {
-        None | Some("-") => Box::new(std::io::stdin().lock()),
-        Some(p) => {
-            if std::path::Path::new(p).is_dir() {
-                return Err(Error::Io {
-                    path: p.into(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        "is a directory, not a file",
-                    ),
-                });
-            }
-            let f = std::fs::File::open(p).map_err(|e| Error::Io {
-                path: p.into(),
-                source: e,
-            })?;
-            Box::new(std::io::BufReader::new(f))
-        }
-    };
+    let (reader, name) = common::open_input(path)?;
     let mut items: Vec<(usize, Parsed)> = Vec::new();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Error::Io {
-            path: name.clone().into(),
-            source: e,
-        })?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
+    for line in common::batch_lines(reader, &name) {
+        let (number, bytes) = line?;
+        let parsed = common::parse_line(&name, number, bytes).map(|item| (item.id, item.text));
+        match parsed {
+            Err(e) if !skip_bad => return Err(e),
+            other => items.push((number, other)),
         }
-        let parsed = jianbao::decode_utf8(&format!("{name}:{}", i + 1), line).and_then(|text| {
-            serde_json::from_str::<common::BatchItem>(&text)
-                .map(|item| (item.id, item.text))
-                .map_err(|e| Error::BadRecord {
-                    path: name.clone(),
-                    line: i + 1,
-                    reason: e.to_string(),
-                })
-        });
-        if let Err(e) = &parsed
-            && !skip_bad
-        {
-            return Err(clone_error(e));
-        }
-        items.push((i + 1, parsed));
     }
     if items.is_empty() {
         return Err(Error::EmptyData(format!("{name} has no JSON lines")));
@@ -215,15 +177,4 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
         eprintln!("{skipped} bad line(s) skipped");
     }
     Ok(())
-}
-
-fn clone_error(e: &Error) -> Error {
-    match e {
-        Error::BadRecord { path, line, reason } => Error::BadRecord {
-            path: path.clone(),
-            line: *line,
-            reason: reason.clone(),
-        },
-        other => Error::EmptyData(other.to_string()),
-    }
 }

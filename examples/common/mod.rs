@@ -38,21 +38,11 @@ pub struct BatchItem {
     pub title: Option<String>,
 }
 
-/// Runs `work` on each line of a JSON Lines input, writing one output line
-/// per input line. A bad line (invalid UTF-8, not JSON, no `text`) stops the
-/// run with its line number, or with `skip_bad` is reported on stderr and
-/// counted. Returns the number of lines skipped.
-pub fn run_jsonl(
-    path: Option<&str>,
-    skip_bad: bool,
-    mut work: impl FnMut(BatchItem) -> serde_json::Value,
-) -> Result<usize> {
-    let name = path
-        .filter(|p| *p != "-")
-        .unwrap_or("standard input")
-        .to_string();
-    let reader: Box<dyn BufRead> = match path {
-        None | Some("-") => Box::new(std::io::stdin().lock()),
+/// Opens a batch input: a file, or standard input for `None` / `-`.
+/// Returns the reader and the name errors should use.
+pub fn open_input(path: Option<&str>) -> Result<(Box<dyn BufRead>, String)> {
+    match path {
+        None | Some("-") => Ok((Box::new(std::io::stdin().lock()), "standard input".into())),
         Some(p) => {
             if std::path::Path::new(p).is_dir() {
                 return Err(Error::Io {
@@ -67,30 +57,59 @@ pub fn run_jsonl(
                 path: p.into(),
                 source: e,
             })?;
-            Box::new(std::io::BufReader::new(f))
+            Ok((Box::new(std::io::BufReader::new(f)), p.to_string()))
         }
-    };
+    }
+}
+
+/// Parses one line of a batch (1-based `line` for errors): invalid UTF-8,
+/// a line that is not JSON and a line without `text` are errors naming the
+/// input and the line.
+pub fn parse_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<BatchItem> {
+    let text = jianbao::decode_utf8(&format!("{name}:{line}"), bytes)?;
+    serde_json::from_str::<BatchItem>(&text).map_err(|e| Error::BadRecord {
+        path: name.to_string(),
+        line,
+        reason: e.to_string(),
+    })
+}
+
+/// The non-blank lines of a batch input, each with its 1-based number.
+pub fn batch_lines(
+    reader: Box<dyn BufRead>,
+    name: &str,
+) -> impl Iterator<Item = Result<(usize, Vec<u8>)>> {
+    let name = name.to_string();
+    reader
+        .split(b'\n')
+        .enumerate()
+        .map(move |(i, line)| {
+            line.map(|l| (i + 1, l)).map_err(|e| Error::Io {
+                path: name.clone().into(),
+                source: e,
+            })
+        })
+        .filter(|r| !matches!(r, Ok((_, l)) if l.iter().all(u8::is_ascii_whitespace)))
+}
+
+/// Runs `work` on each line of a JSON Lines input, writing one output line
+/// per input line. A bad line (invalid UTF-8, not JSON, no `text`) stops the
+/// run with its line number, or with `skip_bad` is reported on stderr and
+/// counted. Returns the number of lines skipped.
+pub fn run_jsonl(
+    path: Option<&str>,
+    skip_bad: bool,
+    mut work: impl FnMut(BatchItem) -> serde_json::Value,
+) -> Result<usize> {
+    let (reader, name) = open_input(path)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut skipped = 0;
     let mut seen = 0;
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.map_err(|e| Error::Io {
-            path: name.clone().into(),
-            source: e,
-        })?;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+    for line in batch_lines(reader, &name) {
+        let (number, bytes) = line?;
         seen += 1;
-        let parsed = jianbao::decode_utf8(&format!("{name}:{}", i + 1), line).and_then(|text| {
-            serde_json::from_str::<BatchItem>(&text).map_err(|e| Error::BadRecord {
-                path: name.clone(),
-                line: i + 1,
-                reason: e.to_string(),
-            })
-        });
-        match parsed {
+        match parse_line(&name, number, bytes) {
             Ok(item) => {
                 let value = work(item);
                 if let Err(e) = writeln!(out, "{value}") {

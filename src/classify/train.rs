@@ -128,14 +128,18 @@ impl TopicModel {
     pub fn train(corpus: &Corpus, params: &TrainParams) -> Result<TopicModel> {
         params.check()?;
         check_corpus(corpus)?;
-        let tokenizer = Tokenizer::default();
-        let raw: Vec<Vec<String>> = corpus
-            .items
-            .par_iter()
-            .map(|it| raw_features(&it.text, &tokenizer, params.features.char_bigrams))
-            .collect();
-        fit(corpus, &raw, params)
+        fit(corpus, &corpus_features(corpus, params), params)
     }
+}
+
+/// The raw features of every text of the corpus, on all cores.
+fn corpus_features(corpus: &Corpus, params: &TrainParams) -> Vec<Vec<String>> {
+    let tokenizer = Tokenizer::default();
+    corpus
+        .items
+        .par_iter()
+        .map(|it| raw_features(&it.text, &tokenizer, params.features.char_bigrams))
+        .collect()
 }
 
 fn check_corpus(corpus: &Corpus) -> Result<()> {
@@ -326,12 +330,7 @@ pub fn cross_validate(
             format!("{k} folds need 2 ≤ k ≤ {smallest} (the smallest label's count)"),
         ));
     }
-    let tokenizer = Tokenizer::default();
-    let raw: Vec<Vec<String>> = corpus
-        .items
-        .par_iter()
-        .map(|it| raw_features(&it.text, &tokenizer, params.features.char_bigrams))
-        .collect();
+    let raw = corpus_features(corpus, params);
     let folds = stratified_folds(corpus, k, seed);
     let mut pairs: Vec<(String, String)> = Vec::with_capacity(corpus.len());
     let mut fold_macro_f1 = Vec::with_capacity(k);
