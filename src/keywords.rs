@@ -203,7 +203,10 @@ static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
 /// each distinct word costs one tiny query per process.
 fn word_info(word: &str) -> WordInfo {
     // Numbers (`2026`, `11.5`, `３０`) are never in the table: no query.
-    if !word.chars().any(|c| c.is_alphabetic()) {
+    if !word
+        .chars()
+        .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic())
+    {
         return WordInfo {
             idf: *UNKNOWN_IDF,
             tag: "m",
@@ -367,7 +370,7 @@ impl KeywordExtractor {
         for t in tokens {
             let w = t.word;
             if w.chars().nth(1).is_some()
-                && w.chars().any(char::is_alphanumeric)
+                && w.chars().any(crate::text::clean::is_word_char)
                 && !stop.contains(w)
             {
                 *tf.entry(w).or_insert(0) += 1;

@@ -213,7 +213,7 @@ impl Tokenizer {
     /// Is `word` worth counting: it has a letter, digit or Chinese character
     /// and is not a stop word?
     pub fn is_term(&self, word: &str) -> bool {
-        word.chars().any(char::is_alphanumeric) && !self.stop_words.contains(word)
+        word.chars().any(crate::text::clean::is_word_char) && !self.stop_words.contains(word)
     }
 }
 

@@ -95,6 +95,15 @@ pub struct Vocabulary {
     pub idf: Vec<f32>,
     #[serde(skip)]
     index: FxHashMap<String, u32>,
+    /// Character bigrams by their two code points, so that looking one up
+    /// needs neither a string nor a byte comparison.
+    #[serde(skip)]
+    bigrams: FxHashMap<u64, u32>,
+}
+
+/// The key of a character bigram in [`Vocabulary::bigrams`].
+fn bigram_key(a: char, b: char) -> u64 {
+    ((a as u64) << 32) | b as u64
 }
 
 impl Vocabulary {
@@ -139,7 +148,24 @@ impl Vocabulary {
             .enumerate()
             .map(|(i, t)| (t.clone(), i as u32))
             .collect();
-        Vocabulary { terms, idf, index }
+        let bigrams = terms
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| {
+                let mut chars = t.strip_prefix('_')?.chars();
+                let (a, b) = (chars.next()?, chars.next()?);
+                chars
+                    .next()
+                    .is_none()
+                    .then_some((bigram_key(a, b), i as u32))
+            })
+            .collect();
+        Vocabulary {
+            terms,
+            idf,
+            index,
+            bigrams,
+        }
     }
 
     /// Number of features.
@@ -177,16 +203,11 @@ impl Vocabulary {
 
     /// Columns of the known character bigrams of `text`, appended to `ids`.
     pub(crate) fn bigram_ids(&self, text: &str, ids: &mut Vec<u32>) {
-        let mut key = String::with_capacity(8);
         let mut prev: Option<char> = None;
         for c in text.chars() {
             if is_han(c) {
                 if let Some(p) = prev {
-                    key.clear();
-                    key.push('_');
-                    key.push(p);
-                    key.push(c);
-                    ids.extend(self.get(&key));
+                    ids.extend(self.bigrams.get(&bigram_key(p, c)).copied());
                 }
                 prev = Some(c);
             } else {

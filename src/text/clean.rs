@@ -37,6 +37,13 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
+/// Is `c` a letter, digit or Chinese character? The same answer as
+/// `char::is_alphanumeric`, with the common cases (ASCII, Chinese) decided
+/// before the slow Unicode table lookup.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || is_han(c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 /// Collapses every run of whitespace (including the ideographic space and
 /// no-break space) to one ASCII space, drops control and invisible
 /// characters, and trims both ends.

@@ -132,7 +132,7 @@ fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<
     let piece = &text[base + start..base + end];
     let trimmed = piece.trim();
     // A piece with no letter, digit or character (`……`, `！！`) says nothing.
-    if !trimmed.chars().any(char::is_alphanumeric) {
+    if !trimmed.chars().any(super::clean::is_word_char) {
         return;
     }
     let lead = piece.len() - piece.trim_start().len();
