@@ -193,7 +193,7 @@ impl Default for SummarizerBuilder {
             // Chosen on the first half of each real evaluation set (see the
             // README's summary table); the second halves confirm them.
             damping: 0.7,
-            tolerance: 1e-6,
+            tolerance: 1e-4,
             max_iterations: 100,
             position_decay: 1.0,
             title_weight: 4.0,
@@ -232,7 +232,7 @@ impl SummarizerBuilder {
         self
     }
 
-    /// PageRank stops when the L1 change falls below this (default 1e-6).
+    /// PageRank stops when the L1 change falls below this (default 1e-4: scores only need to rank sentences; ROUGE on the evaluation sets is the same as at 1e-6).
     pub fn tolerance(mut self, tolerance: f64) -> Self {
         self.tolerance = tolerance;
         self

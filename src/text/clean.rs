@@ -73,17 +73,19 @@ pub(crate) fn drop_wide_spaces(line: &str) -> String {
     if !line.contains(' ') {
         return line.to_string();
     }
-    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut before: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == ' ' {
-            let before = i.checked_sub(1).map(|j| chars[j]);
-            let after = chars.get(i + 1).copied();
+            let after = chars.peek().copied();
             if before.is_some_and(is_wide) || after.is_some_and(is_wide) {
+                before = Some(c);
                 continue;
             }
         }
         out.push(c);
+        before = Some(c);
     }
     out
 }
