@@ -15,10 +15,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jianbao::digest::{ArticleDigest, Digest, PageDigest};
+use jianbao::digest::Digest;
 use jianbao::summarize::{Budget, Method};
 use jianbao::{Error, Result};
-use serde_json::json;
 
 #[derive(Parser)]
 #[command(about = "Brief a Chinese newspaper page: topic, keywords and summary of every article")]
@@ -51,22 +50,14 @@ struct Args {
     threads: Option<usize>,
 }
 
-fn article_json(a: &ArticleDigest) -> serde_json::Value {
-    json!({
-        "title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "byline": a.byline,
-        "credits": a.credits,
-        "topic": {"label": a.topic.label, "probability": a.topic.probability, "scores": a.topic.scores},
-        "keywords": a.keywords.iter().map(|k| json!({"word": k.word, "weight": k.weight})).collect::<Vec<_>>(),
-        "phrases": a.phrases.iter().map(|p| json!({"phrase": p.phrase, "count": p.count})).collect::<Vec<_>>(),
-        "summary": a.summary.iter().map(|s| json!({
-            "text": s.text, "index": s.index, "start": s.start, "end": s.end, "score": s.score,
-        })).collect::<Vec<_>>(),
-        "body": a.body,
-    })
-}
-
-fn page_json(p: &PageDigest) -> serde_json::Value {
-    json!({"articles": p.articles.iter().map(article_json).collect::<Vec<_>>()})
+/// One line of `--jsonl` output: the caller's id and the page's articles.
+/// `PageDigest` serialises to exactly the documented JSON
+/// (`{"articles":[{"title","kicker","subtitle","byline","topic","keywords","summary",…}]}`),
+/// so it is written straight from the structs with no intermediate tree.
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    id: &'a serde_json::Value,
+    articles: &'a [jianbao::digest::ArticleDigest],
 }
 
 fn main() -> ExitCode {
@@ -98,7 +89,10 @@ fn main() -> ExitCode {
         common::read_input(args.path.as_deref()).map(|text| {
             let page = digest.page(&text);
             if args.json {
-                outln!("{}", page_json(&page));
+                match serde_json::to_string(&page) {
+                    Ok(json) => outln!("{json}"),
+                    Err(e) => eprintln!("error: cannot write JSON: {e}"),
+                }
             } else {
                 out!("{}", page.to_markdown());
             }
@@ -147,9 +141,14 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
             match parsed {
                 Ok((id, _)) => {
                     let Some(d) = digests.next() else { break };
-                    let mut v = page_json(&d);
-                    v["id"] = id.clone();
-                    if let Err(e) = writeln!(out, "{v}") {
+                    let line = BatchLine {
+                        id,
+                        articles: &d.articles,
+                    };
+                    let written = serde_json::to_writer(&mut out, &line)
+                        .map_err(std::io::Error::from)
+                        .and_then(|()| out.write_all(b"\n"));
+                    if let Err(e) = written {
                         // A closed pipe (`… | head`) ends the batch quietly.
                         if e.kind() == std::io::ErrorKind::BrokenPipe {
                             return Ok(());
