@@ -35,7 +35,8 @@ pub struct Document<'a> {
     /// Every term occurrence in text order: `(term id, byte offset)`.
     pub occurrences: Vec<(u32, usize)>,
     /// Term → id.
-    index: FxHashMap<&'a str, u32>,
+    /// Every distinct word seen, with its term id (`None`: not a term).
+    index: FxHashMap<&'a str, Option<u32>>,
 }
 
 impl<'a> Document<'a> {
@@ -79,10 +80,6 @@ impl<'a> Document<'a> {
             occurrences.push((id, t.start));
             counts[s].push((id, 1));
         }
-        let ids: FxHashMap<&'a str, u32> = words
-            .into_iter()
-            .filter_map(|(w, id)| Some((w, id?)))
-            .collect();
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
         for row in &mut counts {
             row.sort_unstable_by_key(|&(id, _)| id);
@@ -105,13 +102,13 @@ impl<'a> Document<'a> {
             counts,
             sentence_frequency,
             occurrences,
-            index: ids,
+            index: words,
         }
     }
 
     /// The id of a term of this document.
     pub fn term_id(&self, word: &str) -> Option<u32> {
-        self.index.get(word).copied()
+        self.index.get(word).copied().flatten()
     }
 
     /// Number of terms (with repeats) in sentence `i`.

@@ -77,7 +77,8 @@ fn is_name(s: &str) -> bool {
 /// not taken for a byline.
 pub(crate) fn is_byline_line(line: &str) -> bool {
     let inner = strip_parens(strip_decorations(line.trim()));
-    if inner.is_empty() || inner.chars().count() > 60 {
+    // 60 characters at most (a byte length over 240 cannot be that short).
+    if inner.is_empty() || inner.len() > 240 || inner.chars().count() > 60 {
         return false;
     }
     let mut saw_role = false;
