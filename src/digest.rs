@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::classify::{Prediction, TopicModel};
 use crate::error::Result;
 use crate::keywords::{KeyPhrase, Keyword, KeywordExtractor};
-use crate::summarize::{Budget, Method, Summarizer, SummarySentence, headline_of};
+use crate::summarize::{Budget, Method, Summarizer, SummarySentence};
 use crate::text::layout::{Article, parse_page};
 use crate::vectorize::Document;
 
@@ -200,12 +200,7 @@ impl Digest {
     fn parsed_article(&self, a: &Article) -> ArticleDigest {
         // The body is cut once; the summary and the topic share that cut.
         let doc = Document::analyze(&a.body, self.summarizer.tokenizer());
-        let mut heading = String::new();
-        for part in a.title.iter().chain(&a.subtitles) {
-            heading.push_str(part);
-            heading.push('\n');
-        }
-        heading.pop();
+        let heading = a.headline();
         let (keywords, phrases) = if a.body.is_empty() {
             self.keywords.keywords_and_phrases(&heading)
         } else {
@@ -222,7 +217,7 @@ impl Digest {
             phrases,
             summary: self
                 .summarizer
-                .summarize_document(&doc, Some(&headline_of(a)))
+                .summarize_document(&doc, Some(&heading))
                 .sentences,
             body: a.body.clone(),
         }

@@ -27,17 +27,6 @@ use crate::text::layout::Article;
 use crate::tokenize::Tokenizer;
 use crate::vectorize::{Document, Idf, SparseVec, dot, normalize};
 
-/// The headline and sub-headlines of an article, as one line for the
-/// headline prior.
-pub(crate) fn headline_of(article: &Article) -> String {
-    let mut title = article.title_or_empty().to_string();
-    for s in &article.subtitles {
-        title.push(' ');
-        title.push_str(s);
-    }
-    title
-}
-
 /// A sentence with fewer distinct terms than this is too thin to stand for
 /// an article, and its score is scaled down in proportion.
 pub const MIN_INFORMATIVE_TERMS: f64 = 5.0;
@@ -381,7 +370,7 @@ impl Summarizer {
     /// Summarises an article from [`parse_page`](crate::text::parse_page),
     /// using its headline and sub-headlines. Spans index into `article.body`.
     pub fn summarize_article(&self, article: &Article) -> Summary {
-        self.summarize_titled(&article.body, Some(&headline_of(article)))
+        self.summarize_titled(&article.body, Some(&article.headline()))
     }
 
     /// Summarises an analysed document (reuse one analysis for summary,

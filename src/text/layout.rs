@@ -84,6 +84,23 @@ impl Article {
         (!self.subtitles.is_empty()).then(|| self.subtitles.join(" "))
     }
 
+    /// The headline and sub-headlines, one per line (empty when there are
+    /// none): what the summary's headline prior and the topic model read.
+    ///
+    /// ```
+    /// let a = &jianbao::text::parse_page("# 主题\n## 副题\n正文。")[0];
+    /// assert_eq!(a.headline(), "主题\n副题");
+    /// ```
+    pub fn headline(&self) -> String {
+        let parts: Vec<&str> = self
+            .title
+            .iter()
+            .chain(&self.subtitles)
+            .map(String::as_str)
+            .collect();
+        parts.join("\n")
+    }
+
     /// Does the article have neither a headline nor body text?
     pub fn is_empty(&self) -> bool {
         self.title.is_none() && self.body.is_empty()
