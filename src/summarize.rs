@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::rank::{Graph, PageRank, Similarity, similarity_graph};
 use crate::text::layout::Article;
 use crate::tokenize::Tokenizer;
-use crate::vectorize::{Document, Idf, SparseVec, dot, normalize};
+use crate::vectorize::{Document, Idf, SparseVec, dot, normalize, sum_duplicates};
 
 /// A sentence with fewer distinct terms than this is too thin to stand for
 /// an article, and its score is scaled down in proportion.
@@ -457,15 +457,7 @@ impl Summarizer {
                 v.push((id, idf[id as usize]));
             }
         }
-        v.sort_unstable_by_key(|&(id, _)| id);
-        v.dedup_by(|b, a| {
-            if a.0 == b.0 {
-                a.1 += b.1;
-                true
-            } else {
-                false
-            }
-        });
+        sum_duplicates(&mut v);
         normalize(&mut v);
         v
     }

@@ -82,15 +82,7 @@ impl<'a> Document<'a> {
         }
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
         for row in &mut counts {
-            row.sort_unstable_by_key(|&(id, _)| id);
-            row.dedup_by(|b, a| {
-                if a.0 == b.0 {
-                    a.1 += b.1;
-                    true
-                } else {
-                    false
-                }
-            });
+            sum_duplicates(row);
             for &(id, _) in row.iter() {
                 sentence_frequency[id as usize] += 1;
             }
@@ -144,6 +136,26 @@ impl<'a> Document<'a> {
             })
             .collect()
     }
+}
+
+/// Sorts `(id, value)` pairs by id and adds up the values of repeated ids,
+/// turning a list of occurrences into a sparse vector.
+///
+/// ```
+/// let mut v = vec![(3, 1.0), (1, 2.0), (3, 0.5)];
+/// jianbao::vectorize::sum_duplicates(&mut v);
+/// assert_eq!(v, vec![(1, 2.0), (3, 1.5)]);
+/// ```
+pub fn sum_duplicates<T: std::ops::AddAssign + Copy>(v: &mut Vec<(u32, T)>) {
+    v.sort_unstable_by_key(|&(id, _)| id);
+    v.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 += b.1;
+            true
+        } else {
+            false
+        }
+    });
 }
 
 /// Scales a sparse vector to unit length (a zero vector stays zero).

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
 use crate::tokenize::Tokenizer;
+use crate::vectorize::sum_duplicates;
 
 /// How texts become features.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -67,23 +68,22 @@ pub(crate) fn raw_features(text: &str, tokenizer: &Tokenizer, char_bigrams: bool
         .map(|t| t.word.to_lowercase())
         .collect();
     if char_bigrams {
-        let mut prev: Option<char> = None;
-        for c in text.chars() {
-            if is_han(c) {
-                if let Some(p) = prev {
-                    let mut s = String::with_capacity(7);
-                    s.push('_');
-                    s.push(p);
-                    s.push(c);
-                    out.push(s);
-                }
-                prev = Some(c);
-            } else {
-                prev = None;
-            }
-        }
+        out.extend(han_bigrams(text).map(|(a, b)| format!("_{a}{b}")));
     }
     out
+}
+
+/// Pairs of adjacent Chinese characters of `text` (a non-Chinese character
+/// breaks the chain): the character-bigram features.
+fn han_bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut prev: Option<char> = None;
+    text.chars().filter_map(move |c| {
+        if !is_han(c) {
+            prev = None;
+            return None;
+        }
+        prev.replace(c).map(|p| (p, c))
+    })
 }
 
 /// The vocabulary and IDF of a fitted model.
@@ -203,44 +203,22 @@ impl Vocabulary {
 
     /// Columns of the known character bigrams of `text`, appended to `ids`.
     pub(crate) fn bigram_ids(&self, text: &str, ids: &mut Vec<u32>) {
-        let mut prev: Option<char> = None;
-        for c in text.chars() {
-            if is_han(c) {
-                if let Some(p) = prev {
-                    ids.extend(self.bigrams.get(&bigram_key(p, c)).copied());
-                }
-                prev = Some(c);
-            } else {
-                prev = None;
-            }
-        }
+        ids.extend(
+            han_bigrams(text).filter_map(|(a, b)| self.bigrams.get(&bigram_key(a, b)).copied()),
+        );
     }
 
-    /// Sparse counts from a list of columns (sorted in place).
-    pub(crate) fn counts_from_ids(ids: &mut [u32]) -> Vec<(u32, f32)> {
-        ids.sort_unstable();
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-        for &id in ids.iter() {
-            match out.last_mut() {
-                Some((last, c)) if *last == id => *c += 1.0,
-                _ => out.push((id, 1.0)),
-            }
-        }
+    /// Sparse counts from a list of columns.
+    pub(crate) fn counts_from_ids(ids: &[u32]) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
+        sum_duplicates(&mut out);
         out
     }
 
     /// Sparse counts of known features, sorted by column.
     pub(crate) fn counts(&self, raw: &[String]) -> Vec<(u32, f32)> {
-        let mut ids: Vec<u32> = raw.iter().filter_map(|f| self.get(f)).collect();
-        ids.sort_unstable();
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-        for id in ids {
-            match out.last_mut() {
-                Some((last, c)) if *last == id => *c += 1.0,
-                _ => out.push((id, 1.0)),
-            }
-        }
-        out
+        let ids: Vec<u32> = raw.iter().filter_map(|f| self.get(f)).collect();
+        Self::counts_from_ids(&ids)
     }
 
     /// Sublinear TF-IDF, L2-normalised.

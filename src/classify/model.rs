@@ -172,22 +172,18 @@ impl TopicModel {
     }
 
     /// Feature vector of a text, as the model's kind wants it.
-    /// Feature vector of a text, as the model's kind wants it.
     fn vector(&self, text: &str) -> Vec<(u32, f32)> {
         let mut ids = Vec::new();
-        let cut = self.tokenizer.cut(text);
-        let terms = cut
-            .iter()
-            .map(|t| t.word)
-            .filter(|w| self.tokenizer.is_term(w));
-        self.vocabulary.term_ids(terms, &mut ids);
+        let terms = self.tokenizer.terms(text);
+        self.vocabulary
+            .term_ids(terms.iter().map(|t| t.word), &mut ids);
         if self.features.char_bigrams {
             self.vocabulary.bigram_ids(text, &mut ids);
         }
-        self.weigh(&mut ids)
+        self.weigh(&ids)
     }
 
-    fn weigh(&self, ids: &mut [u32]) -> Vec<(u32, f32)> {
+    fn weigh(&self, ids: &[u32]) -> Vec<(u32, f32)> {
         let counts = Vocabulary::counts_from_ids(ids);
         match self.kind {
             ModelKind::NaiveBayes => counts,
@@ -212,12 +208,9 @@ impl TopicModel {
     pub fn predict_document(&self, doc: &Document<'_>, heading: &str) -> Prediction {
         let mut ids = Vec::with_capacity(doc.occurrences.len() * 3);
         if !heading.is_empty() {
-            let cut = self.tokenizer.cut(heading);
-            let terms = cut
-                .iter()
-                .map(|t| t.word)
-                .filter(|w| self.tokenizer.is_term(w));
-            self.vocabulary.term_ids(terms, &mut ids);
+            let terms = self.tokenizer.terms(heading);
+            self.vocabulary
+                .term_ids(terms.iter().map(|t| t.word), &mut ids);
         }
         let words = doc
             .occurrences
@@ -228,7 +221,7 @@ impl TopicModel {
             self.vocabulary.bigram_ids(heading, &mut ids);
             self.vocabulary.bigram_ids(doc.text, &mut ids);
         }
-        let x = self.weigh(&mut ids);
+        let x = self.weigh(&ids);
         self.prediction(&self.logits(&x))
     }
 
