@@ -153,10 +153,7 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
                         if e.kind() == std::io::ErrorKind::BrokenPipe {
                             return Ok(());
                         }
-                        return Err(Error::Io {
-                            path: "standard output".into(),
-                            source: e,
-                        });
+                        return Err(Error::io("standard output", e));
                     }
                 }
                 Err(e) => {
@@ -168,10 +165,7 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
-    out.flush().map_err(|e| Error::Io {
-        path: "standard output".into(),
-        source: e,
-    })?;
+    out.flush().map_err(|e| Error::io("standard output", e))?;
     if skipped > 0 {
         eprintln!("{skipped} bad line(s) skipped");
     }

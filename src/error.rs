@@ -60,8 +60,13 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    /// Wraps an I/O error with the path it concerns.
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// Wraps an I/O error with the path (or stream name) it concerns.
+    ///
+    /// ```
+    /// let e = jianbao::Error::io("standard output", std::io::ErrorKind::BrokenPipe.into());
+    /// assert!(e.to_string().starts_with("standard output:"));
+    /// ```
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,
@@ -90,6 +95,37 @@ pub fn decode_utf8(what: &str, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
+/// Opens a file for reading, refusing a directory (which `File::open`
+/// accepts on some systems) with an error that says so.
+///
+/// ```
+/// assert!(jianbao::open_file(".").unwrap_err().to_string().contains("directory"));
+/// ```
+pub fn open_file(path: impl AsRef<std::path::Path>) -> Result<std::fs::File> {
+    let path = path.as_ref();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::io(
+            path,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "is a directory, not a file",
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads all of an opened file as UTF-8 text; `path` names it in errors.
+pub(crate) fn read_opened(path: &std::path::Path, mut file: std::fs::File) -> Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    decode_utf8(&path.display().to_string(), bytes)
+}
+
 /// Reads a whole file as UTF-8 text, with errors naming the file.
 ///
 /// A directory, a missing file and invalid UTF-8 each give their own error.
@@ -99,15 +135,5 @@ pub fn decode_utf8(what: &str, bytes: Vec<u8>) -> Result<String> {
 /// ```
 pub fn read_text_file(path: impl AsRef<std::path::Path>) -> Result<String> {
     let path = path.as_ref();
-    if path.is_dir() {
-        return Err(Error::io(
-            path,
-            std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                "is a directory, not a file",
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode_utf8(&path.display().to_string(), bytes)
+    read_opened(path, open_file(path)?)
 }

@@ -25,7 +25,7 @@ pub mod text;
 pub mod tokenize;
 pub mod vectorize;
 
-pub use error::{Error, Result, decode_utf8, read_text_file};
+pub use error::{Error, Result, decode_utf8, open_file, read_text_file};
 
 /// The README's examples run as doc tests, so the front page never lies.
 #[doc = include_str!("../README.md")]

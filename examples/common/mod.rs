@@ -15,10 +15,7 @@ pub fn read_input(path: Option<&str>) -> Result<String> {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
-                .map_err(|e| Error::Io {
-                    path: "standard input".into(),
-                    source: e,
-                })?;
+                .map_err(|e| Error::io("standard input", e))?;
             jianbao::decode_utf8("standard input", bytes)
         }
         Some(p) => jianbao::read_text_file(p),
@@ -44,19 +41,7 @@ pub fn open_input(path: Option<&str>) -> Result<(Box<dyn BufRead>, String)> {
     match path {
         None | Some("-") => Ok((Box::new(std::io::stdin().lock()), "standard input".into())),
         Some(p) => {
-            if std::path::Path::new(p).is_dir() {
-                return Err(Error::Io {
-                    path: p.into(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::InvalidInput,
-                        "is a directory, not a file",
-                    ),
-                });
-            }
-            let f = std::fs::File::open(p).map_err(|e| Error::Io {
-                path: p.into(),
-                source: e,
-            })?;
+            let f = jianbao::open_file(p)?;
             Ok((Box::new(std::io::BufReader::new(f)), p.to_string()))
         }
     }
@@ -84,10 +69,8 @@ pub fn batch_lines(
         .split(b'\n')
         .enumerate()
         .map(move |(i, line)| {
-            line.map(|l| (i + 1, l)).map_err(|e| Error::Io {
-                path: name.clone().into(),
-                source: e,
-            })
+            line.map(|l| (i + 1, l))
+                .map_err(|e| Error::io(name.clone(), e))
         })
         .filter(|r| !matches!(r, Ok((_, l)) if l.iter().all(u8::is_ascii_whitespace)))
 }
@@ -117,10 +100,7 @@ pub fn run_jsonl(
                     if e.kind() == std::io::ErrorKind::BrokenPipe {
                         return Ok(skipped);
                     }
-                    return Err(Error::Io {
-                        path: "standard output".into(),
-                        source: e,
-                    });
+                    return Err(Error::io("standard output", e));
                 }
             }
             Err(e) if skip_bad => {
@@ -130,10 +110,7 @@ pub fn run_jsonl(
             Err(e) => return Err(e),
         }
     }
-    out.flush().map_err(|e| Error::Io {
-        path: "standard output".into(),
-        source: e,
-    })?;
+    out.flush().map_err(|e| Error::io("standard output", e))?;
     if seen == 0 {
         return Err(Error::EmptyData(format!("{name} has no JSON lines")));
     }

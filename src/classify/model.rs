@@ -344,16 +344,8 @@ impl TopicModel {
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
         let what = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::io(
-                path,
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    "is a directory, not a model file",
-                ),
-            ));
-        }
+        let file = crate::open_file(path)?;
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
         if meta.len() > MAX_MODEL_BYTES {
             return Err(Error::Model {
                 what,
@@ -363,7 +355,7 @@ impl TopicModel {
                 ),
             });
         }
-        let text = crate::read_text_file(path)?;
+        let text = crate::error::read_opened(path, file)?;
         Self::from_json(&what, &text)
     }
 
