@@ -7,16 +7,18 @@
 //! part-of-speech filter, and key phrases, runs of adjacent keywords merged
 //! into one (`城乡` + `公交` + `一体化` → `城乡公交一体化`).
 
-use std::collections::HashMap;
+mod lexicon;
 
+use lexicon::Pos;
+
+use std::sync::LazyLock;
+
+use jieba_rs::{KeywordExtract, KeywordExtractConfig, TextRank};
 use rustc_hash::FxHashMap;
-use std::sync::{LazyLock, RwLock};
-
-use jieba_rs::{KeywordExtract, KeywordExtractConfig, TextRank, TfIdf};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::tokenize::{Token, Tokenizer};
+use crate::tokenize::Tokenizer;
 use crate::vectorize::Document;
 
 /// Parts of speech kept by default: nouns (common, person, place,
@@ -93,6 +95,8 @@ pub struct KeywordExtractor {
     method: KeywordMethod,
     top_k: usize,
     allowed_pos: Vec<String>,
+    /// `allowed_pos`, interned for the TF-IDF path.
+    allowed: Vec<Pos>,
     tokenizer: Tokenizer,
 }
 
@@ -158,6 +162,7 @@ impl KeywordExtractorBuilder {
         Ok(KeywordExtractor {
             method: self.method,
             top_k: self.top_k,
+            allowed: self.allowed_pos.iter().map(|t| Pos::intern(t)).collect(),
             allowed_pos: self.allowed_pos,
             tokenizer: self.tokenizer.unwrap_or_default(),
         })
@@ -173,90 +178,6 @@ fn jieba_config() -> KeywordExtractConfig {
         .build()
 }
 
-/// jieba's TF-IDF extractor; its IDF table loads once per process.
-static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
-    let mut t = TfIdf::default();
-    *t.config_mut() = jieba_config();
-    t
-});
-
-/// A word's IDF and part of speech in jieba's tables.
-#[derive(Debug, Clone, Copy)]
-struct WordInfo {
-    idf: f64,
-    tag: &'static str,
-}
-
-static WORD_INFO: LazyLock<RwLock<FxHashMap<Box<str>, WordInfo>>> = LazyLock::new(Default::default);
-
-/// The IDF jieba gives words missing from its table (its median IDF),
-/// read by asking it about a word no dictionary has.
-static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
-    TFIDF
-        .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
-        .first()
-        .map_or(10.0, |k| k.weight)
-});
-
-/// jieba keeps its IDF table private; asking its extractor about a word on
-/// its own returns `idf × 1/1` and the word's tag. The answer is cached, so
-/// each distinct word costs one tiny query per process.
-fn word_info(word: &str) -> WordInfo {
-    // Numbers (`2026`, `11.5`, `３０`) are never in the table: no query.
-    if !word
-        .chars()
-        .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic())
-    {
-        return WordInfo {
-            idf: *UNKNOWN_IDF,
-            tag: "m",
-        };
-    }
-    if let Some(info) = WORD_INFO.read().ok().and_then(|m| m.get(word).copied()) {
-        return info;
-    }
-    let jieba = crate::tokenize::shared_jieba();
-    let found = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
-    let info = match found.first() {
-        Some(k) if k.keyword == word && found.len() == 1 => WordInfo {
-            idf: k.weight,
-            tag: intern_tag(&k.tag),
-        },
-        // jieba cuts the word differently on its own: treat it as unknown.
-        _ => WordInfo {
-            idf: *UNKNOWN_IDF,
-            tag: "x",
-        },
-    };
-    if let Ok(mut m) = WORD_INFO.write()
-        && m.len() < MAX_CACHED_WORDS
-    {
-        m.insert(word.into(), info);
-    }
-    info
-}
-
-/// The word cache stops growing here (about 100 MB at worst), so a huge
-/// batch of rare words cannot exhaust memory; later words are looked up
-/// each time.
-const MAX_CACHED_WORDS: usize = 1_000_000;
-
-/// jieba's tags as static strings (there are a few dozen).
-fn intern_tag(tag: &str) -> &'static str {
-    static TAGS: LazyLock<RwLock<Vec<&'static str>>> = LazyLock::new(Default::default);
-    if let Some(t) = TAGS
-        .read()
-        .ok()
-        .and_then(|v| v.iter().find(|t| **t == tag).copied())
-    {
-        return t;
-    }
-    let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
-    if let Ok(mut v) = TAGS.write() {
-        v.push(leaked);
-    }
-    leaked
-}
 static TEXTRANK: LazyLock<TextRank> = LazyLock::new(|| TextRank::new(5, jieba_config()));
 
 impl KeywordExtractor {
@@ -267,32 +188,33 @@ impl KeywordExtractor {
 
     /// The top keywords of `text`, best first.
     pub fn keywords(&self, text: &str) -> Vec<Keyword> {
-        self.ranked(text, self.top_k)
-    }
-
-    fn ranked(&self, text: &str, k: usize) -> Vec<Keyword> {
         if text.trim().is_empty() {
             return Vec::new();
         }
         match self.method {
-            KeywordMethod::TfIdf => self.tfidf_ranked(&self.tokenizer.cut(text), k),
-            KeywordMethod::TextRank => {
-                let jieba = self.tokenizer.jieba();
-                // Ask for more than needed: stop words are dropped afterwards.
-                let ask = k.saturating_mul(2).saturating_add(16);
-                let raw = TEXTRANK.extract_keywords(jieba, text, ask, self.allowed_pos.clone());
-                let stop = self.tokenizer.stop_words();
-                raw.into_iter()
-                    .filter(|k| !stop.contains(&k.keyword) && k.weight.is_finite())
-                    .take(k)
-                    .map(|k| Keyword {
-                        word: k.keyword,
-                        weight: k.weight,
-                        tag: k.tag,
-                    })
-                    .collect()
+            KeywordMethod::TfIdf => {
+                self.tfidf_ranked(&Document::analyze(text, &self.tokenizer), self.top_k)
             }
+            KeywordMethod::TextRank => self.textrank_ranked(text, self.top_k),
         }
+    }
+
+    /// jieba's TextRank extractor, with our stop words applied afterwards.
+    fn textrank_ranked(&self, text: &str, k: usize) -> Vec<Keyword> {
+        let jieba = self.tokenizer.jieba();
+        // Ask for more than needed: stop words are dropped afterwards.
+        let ask = k.saturating_mul(2).saturating_add(16);
+        let raw = TEXTRANK.extract_keywords(jieba, text, ask, self.allowed_pos.clone());
+        let stop = self.tokenizer.stop_words();
+        raw.into_iter()
+            .filter(|k| !stop.contains(&k.keyword) && k.weight.is_finite())
+            .take(k)
+            .map(|k| Keyword {
+                word: k.keyword,
+                weight: k.weight,
+                tag: k.tag,
+            })
+            .collect()
     }
 
     /// Key phrases: maximal runs of two or more adjacent keywords (from the
@@ -309,23 +231,14 @@ impl KeywordExtractor {
         if text.trim().is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let tokens = self.tokenizer.cut(text);
-        match self.method {
-            KeywordMethod::TfIdf => self.rank_tokens(text, &tokens),
-            KeywordMethod::TextRank => {
-                let mut words = self.ranked(text, self.top_k * 3);
-                let phrases = self.phrases_from(text, &tokens, &words);
-                words.truncate(self.top_k);
-                (words, phrases)
-            }
-        }
+        self.keywords_and_phrases_of(&Document::analyze(text, &self.tokenizer))
     }
 
     /// Keywords and phrases of an article already analysed for its summary
-    /// (the text is not cut again). With the TextRank method the text is
-    /// handed to jieba's extractor as [`keywords_and_phrases`] does.
-    ///
-    /// [`keywords_and_phrases`]: Self::keywords_and_phrases
+    /// (the text is not cut again). Only the document's terms can be
+    /// keywords, so the stop words of the tokenizer that analysed it apply
+    /// as well as this extractor's. With the TextRank method the text is
+    /// handed to jieba's extractor.
     ///
     /// ```
     /// use jianbao::{keywords::KeywordExtractor, tokenize::Tokenizer, vectorize::Document};
@@ -335,96 +248,98 @@ impl KeywordExtractor {
     /// assert_eq!(kw.keywords_and_phrases_of(&doc), kw.keywords_and_phrases(text));
     /// ```
     pub fn keywords_and_phrases_of(&self, doc: &Document<'_>) -> (Vec<Keyword>, Vec<KeyPhrase>) {
-        if self.method == KeywordMethod::TextRank {
-            return self.keywords_and_phrases(doc.text);
-        }
-        let tokens: Vec<Token<'_>> = doc
-            .occurrences
-            .iter()
-            .map(|&(t, start)| {
-                let word = doc.vocabulary[t as usize];
-                Token {
-                    word,
-                    start,
-                    end: start + word.len(),
-                }
-            })
-            .collect();
-        self.rank_tokens(doc.text, &tokens)
-    }
-
-    fn rank_tokens(&self, text: &str, tokens: &[Token<'_>]) -> (Vec<Keyword>, Vec<KeyPhrase>) {
-        let mut words = self.tfidf_ranked(tokens, self.top_k * 3);
-        let phrases = self.phrases_from(text, tokens, &words);
+        let k = self.top_k.saturating_mul(3);
+        let mut words = match self.method {
+            KeywordMethod::TfIdf => self.tfidf_ranked(doc, k),
+            KeywordMethod::TextRank if doc.text.trim().is_empty() => Vec::new(),
+            KeywordMethod::TextRank => self.textrank_ranked(doc.text, k),
+        };
+        let phrases = self.phrases_from(doc, &words);
         words.truncate(self.top_k);
         (words, phrases)
     }
 
-    /// TF-IDF over a cut of the text, with each distinct word's IDF and
-    /// part of speech read from jieba's table once per process (see
-    /// [`word_info`]): the scores jieba's extractor gives, without running
-    /// its tagger over the whole text again.
-    fn tfidf_ranked(&self, tokens: &[Token<'_>], k: usize) -> Vec<Keyword> {
+    /// TF-IDF over the document's terms of two or more characters, with
+    /// each distinct word's IDF and part of speech from jieba's tables
+    /// (see [`lexicon`]): the scores jieba's extractor gives, without running
+    /// its tagger over the whole text again. Ties go to the word that sorts
+    /// first.
+    fn tfidf_ranked(&self, doc: &Document<'_>, k: usize) -> Vec<Keyword> {
+        let vocabulary = &doc.vocabulary;
+        let mut tf = vec![0u32; vocabulary.len()];
+        for &(id, _) in &doc.occurrences {
+            tf[id as usize] += 1;
+        }
         let stop = self.tokenizer.stop_words();
-        let mut tf: FxHashMap<&str, u32> = FxHashMap::default();
-        for t in tokens {
-            let w = t.word;
-            if w.chars().nth(1).is_some()
-                && w.chars().any(crate::text::clean::is_word_char)
-                && !stop.contains(w)
-            {
-                *tf.entry(w).or_insert(0) += 1;
-            }
-        }
-        let total: u32 = tf.values().sum();
-        if total == 0 {
-            return Vec::new();
-        }
-        let mut scored: Vec<(&str, f64, &'static str)> = tf
-            .into_iter()
-            .filter_map(|(w, c)| {
-                let info = word_info(w);
-                let allowed =
-                    self.allowed_pos.is_empty() || self.allowed_pos.iter().any(|p| *p == info.tag);
-                allowed.then_some((w, info.idf * c as f64 / total as f64, info.tag))
+        let candidates: Vec<u32> = (0..vocabulary.len() as u32)
+            .filter(|&id| {
+                let w = vocabulary[id as usize];
+                w.chars().nth(1).is_some() && !stop.contains(w)
             })
             .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let total: u32 = candidates.iter().map(|&id| tf[id as usize]).sum();
+        if total == 0 || k == 0 {
+            return Vec::new();
+        }
+        let mut scored: Vec<(u32, f64, Pos)> = Vec::with_capacity(candidates.len());
+        lexicon::word_infos(
+            candidates.iter().map(|&id| vocabulary[id as usize]),
+            |i, info| {
+                if self.allowed.is_empty() || info.pos.is_in(&self.allowed) {
+                    let id = candidates[i];
+                    let weight = info.idf * tf[id as usize] as f64 / total as f64;
+                    scored.push((id, weight, info.pos));
+                }
+            },
+        );
+        let best_first = |a: &(u32, f64, Pos), b: &(u32, f64, Pos)| {
+            b.1.total_cmp(&a.1)
+                .then_with(|| vocabulary[a.0 as usize].cmp(vocabulary[b.0 as usize]))
+        };
+        if scored.len() > k {
+            scored.select_nth_unstable_by(k - 1, best_first);
+            scored.truncate(k);
+        }
+        scored.sort_unstable_by(best_first);
         scored
             .into_iter()
-            .take(k)
-            .map(|(w, weight, tag)| Keyword {
-                word: w.to_string(),
+            .map(|(id, weight, pos)| Keyword {
+                word: vocabulary[id as usize].to_string(),
                 weight,
-                tag: tag.to_string(),
+                tag: pos.name().to_string(),
             })
             .collect()
     }
 
-    fn phrases_from(&self, text: &str, tokens: &[Token<'_>], ranked: &[Keyword]) -> Vec<KeyPhrase> {
+    fn phrases_from(&self, doc: &Document<'_>, ranked: &[Keyword]) -> Vec<KeyPhrase> {
         // Verbs join no phrase: `推进` + `数字乡村建设` is not a name.
-        let pool: HashMap<&str, f64> = ranked
-            .iter()
-            .filter(|k| k.tag != "v")
-            .map(|k| (k.word.as_str(), k.weight))
-            .collect();
-        if pool.is_empty() {
+        let mut pool: Vec<Option<f64>> = vec![None; doc.vocabulary.len()];
+        let mut any = false;
+        for k in ranked.iter().filter(|k| k.tag != "v") {
+            if let Some(id) = doc.term_id(&k.word) {
+                pool[id as usize] = Some(k.weight);
+                any = true;
+            }
+        }
+        if !any {
             return Vec::new();
         }
-        let mut found: HashMap<&str, (f64, usize)> = HashMap::new();
+        let occ = &doc.occurrences;
+        let end_of = |i: usize| occ[i].1 + doc.vocabulary[occ[i].0 as usize].len();
+        let mut found: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
         let mut i = 0;
-        while i < tokens.len() {
+        while i < occ.len() {
             let mut j = i;
             let mut weight = 0.0;
-            while j < tokens.len()
-                && (j == i || tokens[j].start == tokens[j - 1].end)
-                && let Some(w) = pool.get(tokens[j].word)
+            while j < occ.len()
+                && (j == i || occ[j].1 == end_of(j - 1))
+                && let Some(w) = pool[occ[j].0 as usize]
             {
                 weight += w;
                 j += 1;
             }
             if j - i >= 2 {
-                let phrase = &text[tokens[i].start..tokens[j - 1].end];
+                let phrase = &doc.text[occ[i].1..end_of(j - 1)];
                 let e = found.entry(phrase).or_insert((weight, 0));
                 e.1 += 1;
                 i = j;

@@ -1,0 +1,250 @@
+//! What jieba knows about a word: its IDF in jieba's general table and its
+//! part of speech, asked once per distinct word and per process.
+//!
+//! jieba-rs keeps its IDF table private; asking its TF-IDF extractor about
+//! a word on its own returns `idf × 1/1` and the word's tag. The answers are
+//! cached in a table built for the access pattern of a batch job: a lookup
+//! per distinct word of every article, from several threads, almost always
+//! a hit. Short words (up to 23 bytes: seven Chinese characters) are stored
+//! inline in the table, so a hit compares three machine words and follows
+//! no pointer.
+
+use std::hash::{Hash, Hasher};
+use std::sync::{LazyLock, RwLock};
+
+use jieba_rs::{KeywordExtract, TfIdf};
+use rustc_hash::FxHashMap;
+
+use super::jieba_config;
+
+/// A part-of-speech tag, interned: equal tags are the same `&'static str`,
+/// so comparing two is comparing two pointers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pos(&'static str);
+
+impl Pos {
+    /// The interned tag for `name` (a few dozen exist; each is stored once).
+    pub(crate) fn intern(name: &str) -> Pos {
+        static TAGS: LazyLock<RwLock<Vec<&'static str>>> = LazyLock::new(Default::default);
+        let find = |tags: &[&'static str]| tags.iter().find(|t| **t == name).copied();
+        if let Some(t) = TAGS.read().ok().and_then(|v| find(&v)) {
+            return Pos(t);
+        }
+        let Ok(mut tags) = TAGS.write() else {
+            return Pos(Box::leak(name.into()));
+        };
+        if let Some(t) = find(&tags) {
+            return Pos(t);
+        }
+        let leaked: &'static str = Box::leak(name.into());
+        tags.push(leaked);
+        Pos(leaked)
+    }
+
+    /// The tag's name (`n`, `ns`, `v`, …).
+    pub(crate) fn name(self) -> &'static str {
+        self.0
+    }
+
+    /// Is this one of `set` (interned tags)?
+    pub(crate) fn is_in(self, set: &[Pos]) -> bool {
+        set.iter().any(|p| std::ptr::eq(p.0, self.0))
+    }
+}
+
+/// A word's IDF and part of speech in jieba's tables.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    pub(crate) idf: f64,
+    pub(crate) pos: Pos,
+}
+
+/// jieba's TF-IDF extractor; its IDF table loads once per process.
+static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
+    let mut t = TfIdf::default();
+    *t.config_mut() = jieba_config();
+    t
+});
+
+/// The IDF jieba gives words missing from its table (its median IDF),
+/// read by asking it about a word no dictionary has.
+static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
+    TFIDF
+        .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
+        .first()
+        .map_or(10.0, |k| k.weight)
+});
+
+/// A word of at most 23 bytes, stored inline: the bytes, zero-padded, with
+/// the length in the last byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct ShortWord([u64; 3]);
+
+impl ShortWord {
+    const MAX: usize = 23;
+
+    fn new(word: &str) -> Option<ShortWord> {
+        let b = word.as_bytes();
+        if b.len() > Self::MAX {
+            return None;
+        }
+        let mut bytes = [0u8; 24];
+        bytes[..b.len()].copy_from_slice(b);
+        bytes[23] = b.len() as u8;
+        let word =
+            |i: usize| u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+        Some(ShortWord([word(0), word(1), word(2)]))
+    }
+}
+
+impl Hash for ShortWord {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0[0]);
+        state.write_u64(self.0[1]);
+        state.write_u64(self.0[2]);
+    }
+}
+
+/// The cache: short words inline, longer ones boxed.
+#[derive(Default)]
+struct Cache {
+    short: FxHashMap<ShortWord, WordInfo>,
+    long: FxHashMap<Box<str>, WordInfo>,
+}
+
+impl Cache {
+    fn get(&self, word: &str) -> Option<WordInfo> {
+        match ShortWord::new(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn insert(&mut self, word: &str, info: WordInfo) {
+        match ShortWord::new(word) {
+            Some(key) => self.short.insert(key, info),
+            None => self.long.insert(word.into(), info),
+        };
+    }
+}
+
+static CACHE: LazyLock<RwLock<Cache>> = LazyLock::new(Default::default);
+
+/// The cache stops growing here (about 40 MB at worst), so a huge batch of
+/// rare words cannot exhaust memory; later words are looked up each time.
+const MAX_CACHED_WORDS: usize = 1_000_000;
+
+/// Looks the words of `words` up in one go: one read lock for the hits,
+/// one write lock for the misses. Calls `found(i, info)` for each.
+pub(crate) fn word_infos<'w>(
+    words: impl Iterator<Item = &'w str> + Clone,
+    mut found: impl FnMut(usize, WordInfo),
+) {
+    let mut missing = Vec::new();
+    if let Ok(cache) = CACHE.read() {
+        for (i, w) in words.clone().enumerate() {
+            match cache.get(w) {
+                Some(info) => found(i, info),
+                None => missing.push(i),
+            }
+        }
+    } else {
+        missing.extend(0..words.clone().count());
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let mut asked = Vec::with_capacity(missing.len());
+    let mut next = missing.iter().peekable();
+    for (i, w) in words.enumerate() {
+        if next.peek() == Some(&&i) {
+            next.next();
+            let info = word_info_uncached(w);
+            asked.push((w, info));
+            found(i, info);
+        }
+    }
+    if let Ok(mut cache) = CACHE.write() {
+        for (w, info) in asked {
+            if cache.len() >= MAX_CACHED_WORDS {
+                break;
+            }
+            cache.insert(w, info);
+        }
+    }
+}
+
+fn word_info_uncached(word: &str) -> WordInfo {
+    if !word
+        .chars()
+        .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic())
+    {
+        return WordInfo {
+            idf: *UNKNOWN_IDF,
+            pos: Pos::intern("m"),
+        };
+    }
+    ask_jieba(word)
+}
+
+fn ask_jieba(word: &str) -> WordInfo {
+    let jieba = crate::tokenize::shared_jieba();
+    let found = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
+    match found.first() {
+        Some(k) if k.keyword == word && found.len() == 1 => WordInfo {
+            idf: k.weight,
+            pos: Pos::intern(&k.tag),
+        },
+        // jieba cuts the word differently on its own: treat it as unknown.
+        _ => WordInfo {
+            idf: *UNKNOWN_IDF,
+            pos: Pos::intern("x"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_are_keyed_by_bytes_and_length() {
+        assert!(ShortWord::new("一二三四五六七").is_some());
+        assert!(ShortWord::new("一二三四五六七八").is_none());
+        assert!(ShortWord::new("ab") != ShortWord::new("ab\0"));
+        assert!(ShortWord::new("公交") == ShortWord::new("公交"));
+    }
+
+    #[test]
+    fn cached_and_batched_answers_agree() {
+        let words = ["公交", "城乡公交一体化示范工程", "2026", "乡村"];
+        let one: Vec<(f64, &str)> = words
+            .iter()
+            .map(|w| {
+                let i = word_info_uncached(w);
+                (i.idf, i.pos.name())
+            })
+            .collect();
+        let mut many = vec![(0.0, ""); words.len()];
+        word_infos(words.iter().copied(), |i, info| {
+            many[i] = (info.idf, info.pos.name())
+        });
+        assert_eq!(one, many);
+        assert_eq!(many[0].1, "n");
+        let mut again = vec![(0.0, ""); words.len()];
+        word_infos(words.iter().copied(), |i, info| {
+            again[i] = (info.idf, info.pos.name())
+        });
+        assert_eq!(many, again);
+    }
+
+    #[test]
+    fn tags_are_interned() {
+        assert!(Pos::intern("ns").is_in(&[Pos::intern("n"), Pos::intern(&String::from("ns"))]));
+        assert!(!Pos::intern("v").is_in(&[Pos::intern("vn")]));
+    }
+}
