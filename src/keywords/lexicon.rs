@@ -75,6 +75,12 @@ static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
         .map_or(10.0, |k| k.weight)
 });
 
+/// No word has a higher IDF in jieba's table (13.9007, the IDF of a word
+/// seen in one document of jieba's corpus; words missing from the table
+/// get the median). Keyword ranking uses it to skip words too rare to
+/// matter; a test reads the whole table to check it.
+pub(crate) const MAX_IDF: f64 = 13.901;
+
 /// A word of at most 23 bytes, stored inline: the bytes, zero-padded, with
 /// the length in the last byte.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -240,6 +246,24 @@ mod tests {
             again[i] = (info.idf, info.pos.name())
         });
         assert_eq!(many, again);
+    }
+
+    #[test]
+    fn no_idf_in_jiebas_table_exceeds_the_bound() {
+        // The table is private; its debug form lists every `"word": idf`.
+        let table = format!("{:?}", *TFIDF);
+        let mut values = 0;
+        for piece in table.split("\": ").skip(1) {
+            let number: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
+                .collect();
+            let idf: f64 = number.parse().expect("an IDF value");
+            assert!(idf <= MAX_IDF, "{idf} > {MAX_IDF}");
+            values += 1;
+        }
+        assert!(values > 100_000, "only {values} IDF values read");
+        assert!(*UNKNOWN_IDF <= MAX_IDF);
     }
 
     #[test]

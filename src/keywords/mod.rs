@@ -281,17 +281,38 @@ impl KeywordExtractor {
         if total == 0 || k == 0 {
             return Vec::new();
         }
-        let mut scored: Vec<(u32, f64, Pos)> = Vec::with_capacity(candidates.len());
-        lexicon::word_infos(
-            candidates.iter().map(|&id| vocabulary[id as usize]),
-            |i, info| {
-                if self.allowed.is_empty() || info.pos.is_in(&self.allowed) {
-                    let id = candidates[i];
-                    let weight = info.idf * tf[id as usize] as f64 / total as f64;
-                    scored.push((id, weight, info.pos));
-                }
-            },
-        );
+        // Words are scored most frequent first. No word has an IDF above
+        // `lexicon::MAX_IDF`, so once the words left are too rare to reach
+        // the k-th score found so far, they are not looked up at all: the
+        // result is the same, and rare words (most of a text's vocabulary,
+        // and the expensive lookups) are skipped.
+        let mut candidates = candidates;
+        candidates.sort_unstable_by_key(|&id| std::cmp::Reverse(tf[id as usize]));
+        let total = total as f64;
+        let mut scored: Vec<(u32, f64, Pos)> = Vec::with_capacity(candidates.len().min(4 * k));
+        let mut kth: Option<f64> = None;
+        let mut rest = &candidates[..];
+        while let Some(&first) = rest.first() {
+            let count = tf[first as usize];
+            if kth.is_some_and(|kth| count as f64 * lexicon::MAX_IDF / total < kth) {
+                break;
+            }
+            let same = rest.partition_point(|&id| tf[id as usize] == count);
+            let (group, later) = rest.split_at(same);
+            lexicon::word_infos(
+                group.iter().map(|&id| vocabulary[id as usize]),
+                |i, info| {
+                    if self.allowed.is_empty() || info.pos.is_in(&self.allowed) {
+                        scored.push((group[i], info.idf * count as f64 / total, info.pos));
+                    }
+                },
+            );
+            if scored.len() >= k {
+                let (_, nth, _) = scored.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1));
+                kth = Some(nth.1);
+            }
+            rest = later;
+        }
         let best_first = |a: &(u32, f64, Pos), b: &(u32, f64, Pos)| {
             b.1.total_cmp(&a.1)
                 .then_with(|| vocabulary[a.0 as usize].cmp(vocabulary[b.0 as usize]))
