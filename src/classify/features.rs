@@ -187,17 +187,21 @@ impl Vocabulary {
     /// appended to `ids`. Looks words up without building feature strings.
     pub(crate) fn term_ids<'w>(&self, words: impl Iterator<Item = &'w str>, ids: &mut Vec<u32>) {
         let mut lower = String::new();
-        for w in words {
-            let id = if w.bytes().any(|b| b.is_ascii_uppercase())
-                || !w.is_ascii() && w.chars().any(char::is_uppercase)
-            {
-                lower.clear();
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-                self.get(&lower)
-            } else {
-                self.get(w)
-            };
-            ids.extend(id);
+        ids.extend(words.filter_map(|w| self.term_id(w, &mut lower)));
+    }
+
+    /// The column of a jieba term, in any case (`lower` is scratch space).
+    pub(crate) fn term_id(&self, word: &str, lower: &mut String) -> Option<u32> {
+        // Chinese has no case: only other letters are checked (the Unicode
+        // case tables are slow to ask about every character).
+        let has_upper = word.bytes().any(|b| b.is_ascii_uppercase())
+            || !word.is_ascii() && word.chars().any(|c| !is_han(c) && c.is_uppercase());
+        if has_upper {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            self.get(lower)
+        } else {
+            self.get(word)
         }
     }
 

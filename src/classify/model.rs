@@ -212,11 +212,18 @@ impl TopicModel {
             self.vocabulary
                 .term_ids(terms.iter().map(|t| t.word), &mut ids);
         }
-        let words = doc
-            .occurrences
+        // Each distinct term is looked up once, then every occurrence counts.
+        let mut lower = String::new();
+        let columns: Vec<Option<u32>> = doc
+            .vocabulary
             .iter()
-            .map(|&(t, _)| doc.vocabulary[t as usize]);
-        self.vocabulary.term_ids(words, &mut ids);
+            .map(|w| self.vocabulary.term_id(w, &mut lower))
+            .collect();
+        ids.extend(
+            doc.occurrences
+                .iter()
+                .filter_map(|&(t, _)| columns[t as usize]),
+        );
         if self.features.char_bigrams {
             self.vocabulary.bigram_ids(heading, &mut ids);
             self.vocabulary.bigram_ids(doc.text, &mut ids);
