@@ -48,45 +48,75 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// no-break space) to one ASCII space, drops control and invisible
 /// characters, and trims both ends.
 pub(crate) fn squash_whitespace(line: &str) -> String {
+    let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
-            pending_space = true;
-        } else if c.is_control() || is_invisible(c) {
-            continue;
-        } else {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+    // Kept characters are copied in runs, not one by one.
+    let mut run: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        // Only these lead bytes can begin a space, control or invisible
+        // character; every other character is kept without decoding it.
+        let dropped = match lead {
+            0x21..=0x7e => None,
+            0x00..=0x20 | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => line[i..]
+                .chars()
+                .next()
+                .filter(|&c| c.is_whitespace() || c.is_control() || is_invisible(c)),
+            _ => None,
+        };
+        let width = utf8_width(lead);
+        match dropped {
+            None => {
+                if run.is_none() {
+                    if pending_space && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    run = Some(i);
+                }
             }
-            pending_space = false;
-            out.push(c);
+            Some(c) => {
+                if let Some(start) = run.take() {
+                    out.push_str(&line[start..i]);
+                }
+                pending_space |= c.is_whitespace();
+            }
         }
+        i += width;
+    }
+    if let Some(start) = run {
+        out.push_str(&line[start..]);
     }
     out
 }
 
+/// Length in bytes of the UTF-8 character that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
 /// Removes a single space that sits next to a wide (Chinese) character:
 /// `市 委 书 记` becomes `市委书记`, while `GDP growth` keeps its space.
-/// Expects input from [`squash_whitespace`].
+/// Expects input from [`squash_whitespace`] (single ASCII spaces).
 pub(crate) fn drop_wide_spaces(line: &str) -> String {
-    if !line.contains(' ') {
-        return line.to_string();
-    }
     let mut out = String::with_capacity(line.len());
-    let mut before: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let after = chars.peek().copied();
-            if before.is_some_and(is_wide) || after.is_some_and(is_wide) {
-                before = Some(c);
-                continue;
-            }
+    let mut copied = 0;
+    for (i, _) in line.match_indices(' ') {
+        let before = line[..i].chars().next_back();
+        let after = line[i + 1..].chars().next();
+        if before.is_some_and(is_wide) || after.is_some_and(is_wide) {
+            out.push_str(&line[copied..i]);
+            copied = i + 1;
         }
-        out.push(c);
-        before = Some(c);
     }
+    out.push_str(&line[copied..]);
     out
 }
 
@@ -115,6 +145,36 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// One character at a time, as first written.
+    fn reference_squash(line: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                pending_space = true;
+            } else if c.is_control() || is_invisible(c) {
+                continue;
+            } else {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn squash_agrees_with_the_reference(
+            line in "[ \t\u{3000}\u{a0}\u{200b}\u{feff}\u{0}\u{85}\u{2028}\u{1680}市委a“”…。，é😀]{0,40}|\\PC{0,60}"
+        ) {
+            prop_assert_eq!(squash_whitespace(&line), reference_squash(&line));
+        }
+    }
 
     #[test]
     fn squashes_and_trims_all_kinds_of_space() {
@@ -126,7 +186,22 @@ mod tests {
     }
 
     #[test]
+    fn squashing_keeps_text_between_dropped_characters() {
+        assert_eq!(squash_whitespace("市委\u{0}书记"), "市委书记");
+        assert_eq!(squash_whitespace("a\u{a0}\u{a0}b  c"), "a b c");
+        assert_eq!(
+            squash_whitespace("\u{feff}全市\u{3000}\u{3000}推进"),
+            "全市 推进"
+        );
+        assert_eq!(squash_whitespace("没有空格。"), "没有空格。");
+        assert_eq!(squash_whitespace("\u{200b}"), "");
+    }
+
+    #[test]
     fn drops_spaces_only_beside_chinese() {
+        assert_eq!(drop_wide_spaces("市 委 书 记"), "市委书记");
+        assert_eq!(drop_wide_spaces(" 开头和结尾 "), "开头和结尾");
+        assert_eq!(drop_wide_spaces("a b"), "a b");
         assert_eq!(
             drop_wide_spaces("市委 书记 GDP growth 很快"),
             "市委书记GDP growth很快"

@@ -58,62 +58,87 @@ pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     out
 }
 
+/// Bytes that may start a character the splitter cares about: ASCII marks,
+/// and the lead bytes of the full-width marks, quotes and brackets (all in
+/// U+2000–U+203F, U+3000–U+303F and U+FF00–U+FFEF). Every other byte is
+/// skipped without decoding a character.
+const MAY_BE_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = [b'!', b'?', b';', b'(', b')', b'"', b'\'', 0xe2, 0xe3, 0xef];
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence<'a>>) {
     let line = &text[base..base + len];
+    let bytes = line.as_bytes();
     let mut start = 0;
     let mut depth: usize = 0;
-    let mut quoted_chars = 0;
-    let mut iter = line.char_indices().peekable();
-    let mut prev = ' ';
+    // Where the outermost open quotation or bracket began.
+    let mut quote_start = 0;
     // ASCII `"` seen so far: an odd count means the next one closes a quote.
     let mut ascii_quotes = 0usize;
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MAY_BE_MARK[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // Marked bytes are ASCII or lead bytes, so `i` is a char boundary.
+        let Some(c) = line[i..].chars().next() else {
+            break;
+        };
         let mut closes_quoted_end = false;
         if c == '"' {
             ascii_quotes += 1;
         }
         match c {
-            '“' | '‘' | '（' | '(' | '【' | '「' | '『' | '《' | '〔' => depth += 1,
+            '“' | '‘' | '（' | '(' | '【' | '「' | '『' | '《' | '〔' => {
+                if depth == 0 {
+                    quote_start = i;
+                }
+                depth += 1;
+            }
             '”' | '’' | '）' | ')' | '】' | '」' | '』' | '》' | '〕' => {
                 // `……第二。”` closes a quotation that ended a sentence.
-                closes_quoted_end = depth == 1 && is_terminal(prev);
+                closes_quoted_end =
+                    depth == 1 && line[..i].chars().next_back().is_some_and(is_terminal);
                 depth = depth.saturating_sub(1);
             }
             _ => {}
         }
-        prev = c;
-        if depth > 0 {
-            quoted_chars += 1;
-        } else {
-            quoted_chars = 0;
-        }
         let ends = closes_quoted_end
-            || (is_terminal(c) && (depth == 0 || quoted_chars > MAX_QUOTED_CHARS));
+            || (is_terminal(c)
+                && (depth == 0
+                    || line[quote_start..i + c.len_utf8()].chars().count() > MAX_QUOTED_CHARS));
         if !ends {
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
         // Runs of terminals, then closers (only as many as are open, plus any
         // closers directly after the mark).
-        while let Some(&(j, n)) = iter.peek() {
+        while let Some(n) = line[end..].chars().next() {
             if is_terminal(n) {
-                end = j + n.len_utf8();
-                iter.next();
+                end += n.len_utf8();
             } else if is_closer(n) && (n != '"' || ascii_quotes % 2 == 1) {
                 if n == '"' {
                     ascii_quotes += 1;
                 }
                 depth = depth.saturating_sub(1);
-                end = j + n.len_utf8();
-                iter.next();
+                end += n.len_utf8();
             } else {
                 break;
             }
         }
         depth = 0;
-        quoted_chars = 0;
         push(text, base, start, end, out);
         start = end;
+        i = end;
     }
     push(text, base, start, len, out);
 }
@@ -161,6 +186,109 @@ fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The splitter as first written, one decoded character at a time: the
+    /// byte-scanning version must agree with it on every input.
+    fn reference_split_line<'a>(
+        text: &'a str,
+        base: usize,
+        len: usize,
+        out: &mut Vec<Sentence<'a>>,
+    ) {
+        let line = &text[base..base + len];
+        let mut start = 0;
+        let mut depth: usize = 0;
+        let mut quoted_chars = 0;
+        let mut iter = line.char_indices().peekable();
+        let mut prev = ' ';
+        let mut ascii_quotes = 0usize;
+        while let Some((i, c)) = iter.next() {
+            let mut closes_quoted_end = false;
+            if c == '"' {
+                ascii_quotes += 1;
+            }
+            match c {
+                '“' | '‘' | '（' | '(' | '【' | '「' | '『' | '《' | '〔' => depth += 1,
+                '”' | '’' | '）' | ')' | '】' | '」' | '』' | '》' | '〕' => {
+                    closes_quoted_end = depth == 1 && is_terminal(prev);
+                    depth = depth.saturating_sub(1);
+                }
+                _ => {}
+            }
+            prev = c;
+            if depth > 0 {
+                quoted_chars += 1;
+            } else {
+                quoted_chars = 0;
+            }
+            let ends = closes_quoted_end
+                || (is_terminal(c) && (depth == 0 || quoted_chars > MAX_QUOTED_CHARS));
+            if !ends {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = iter.peek() {
+                if is_terminal(n) {
+                    end = j + n.len_utf8();
+                    iter.next();
+                } else if is_closer(n) && (n != '"' || ascii_quotes % 2 == 1) {
+                    if n == '"' {
+                        ascii_quotes += 1;
+                    }
+                    depth = depth.saturating_sub(1);
+                    end = j + n.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            depth = 0;
+            quoted_chars = 0;
+            push(text, base, start, end, out);
+            start = end;
+        }
+        push(text, base, start, len, out);
+    }
+
+    fn reference_split(text: &str) -> Vec<Sentence<'_>> {
+        let mut out = Vec::new();
+        let mut line_start = 0;
+        for line in text.split('\n') {
+            reference_split_line(text, line_start, line.len(), &mut out);
+            line_start += line.len() + 1;
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn byte_scan_agrees_with_the_reference(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    Just("。"), Just("！"), Just("？"), Just("；"), Just("…"), Just("．"),
+                    Just("“"), Just("”"), Just("‘"), Just("’"), Just("（"), Just("）"),
+                    Just("《"), Just("》"), Just("【"), Just("】"), Just("「"), Just("」"),
+                    Just("\""), Just("'"), Just("("), Just(")"), Just("!"), Just("?"),
+                    Just(";"), Just("\n"), Just(" "), Just("他说"), Just("全市推进"),
+                    Just("3.5"), Just("—"), Just("，"), Just("·"), Just("é"), Just("😀"),
+                ],
+                0..80,
+            ),
+            long_quote in 0usize..3,
+        ) {
+            let mut text: String = pieces.concat();
+            if long_quote == 1 {
+                text = format!("“{}。{}", "长".repeat(MAX_QUOTED_CHARS), text);
+            }
+            prop_assert_eq!(split_sentences(&text), reference_split(&text));
+        }
+
+        #[test]
+        fn byte_scan_agrees_on_any_text(text in "\\PC{0,200}") {
+            prop_assert_eq!(split_sentences(&text), reference_split(&text));
+        }
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         split_sentences(t).iter().map(|s| s.text).collect()
