@@ -84,7 +84,9 @@ pub fn similarity_graph(
 ) -> Graph {
     let n = doc.sentences.len();
     // Inverted index in compressed form: the sentences of term `t` are
-    // `post[post_start[t]..post_start[t + 1]]`, in sentence order.
+    // `post[post_start[t]..post_start[t + 1]]`, in sentence order, each with
+    // what the similarity needs of the term there (its TF-IDF weight for
+    // cosine, its count for BM25), so no pair has to search a row.
     let v = doc.vocabulary.len();
     let mut post_start = vec![0usize; v + 1];
     for row in &doc.counts {
@@ -96,10 +98,14 @@ pub fn similarity_graph(
         post_start[t + 1] += post_start[t];
     }
     let mut fill = post_start.clone();
-    let mut post = vec![0u32; post_start[v]];
+    let mut post = vec![(0u32, 0f32); post_start[v]];
     for (s, row) in doc.counts.iter().enumerate() {
-        for &(t, _) in row {
-            post[fill[t as usize]] = s as u32;
+        for (k, &(t, c)) in row.iter().enumerate() {
+            let value = match similarity {
+                Similarity::Cosine => vectors[s][k].1,
+                Similarity::Bm25 { .. } => c as f32,
+            };
+            post[fill[t as usize]] = (s as u32, value);
             fill[t as usize] += 1;
         }
     }
@@ -111,12 +117,16 @@ pub fn similarity_graph(
     let mut upper: Vec<(u32, u32, f32)> = Vec::new();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
+    // Sentences are visited in order, so sentence `i`'s entry in the list of
+    // each of its terms is the next one: a cursor per term finds it.
+    let mut cursor = post_start.clone();
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
-        for (k, &(t, _)) in doc.counts[i].iter().enumerate() {
-            let list = &post[post_start[t as usize]..post_start[t as usize + 1]];
-            let from = list.partition_point(|&j| j as usize <= i);
-            for &j in &list[from..] {
+        for &(t, _) in &doc.counts[i] {
+            let at = cursor[t as usize];
+            cursor[t as usize] += 1;
+            let (_, here) = post[at];
+            for &(j, there) in &post[at + 1..post_start[t as usize + 1]] {
                 let j = j as usize;
                 if j > hi {
                     break;
@@ -125,15 +135,13 @@ pub fn similarity_graph(
                     touched.push(j as u32);
                 }
                 acc[j] += match similarity {
-                    Similarity::Cosine => vectors[i][k].1 * weight_of(&vectors[j], t),
+                    Similarity::Cosine => here * there,
                     Similarity::Bm25 { k1, b } => {
                         let w = idf[t as usize];
-                        let fi = count_of(&doc.counts[i], t);
-                        let fj = count_of(&doc.counts[j], t);
                         let sat = |f: f32, len: f32| {
                             f * (k1 + 1.0) / (f + k1 * (1.0 - b + b * len / avg_len))
                         };
-                        0.5 * w * (sat(fj, lengths[j]) + sat(fi, lengths[i]))
+                        0.5 * w * (sat(there, lengths[j]) + sat(here, lengths[i]))
                     }
                 }
                 .max(f32::MIN_POSITIVE);
@@ -165,16 +173,6 @@ pub fn similarity_graph(
         fill[j as usize] += 1;
     }
     Graph { offsets, edges }
-}
-
-fn weight_of(v: &[(u32, f32)], t: u32) -> f32 {
-    v.binary_search_by_key(&t, |&(id, _)| id)
-        .map_or(0.0, |k| v[k].1)
-}
-
-fn count_of(row: &[(u32, u32)], t: u32) -> f32 {
-    row.binary_search_by_key(&t, |&(id, _)| id)
-        .map_or(0.0, |k| row[k].1 as f32)
 }
 
 /// PageRank by power iteration.
@@ -265,30 +263,34 @@ impl PageRank {
         let out_weight: Vec<f64> = (0..n)
             .map(|i| graph.neighbors(i).iter().map(|&(_, w)| w as f64).sum())
             .collect();
+        let dangling_nodes: Vec<usize> = (0..n).filter(|&i| out_weight[i] <= 0.0).collect();
         let d = self.damping;
+        let p = p.to_vec();
         let mut r = p.clone();
-        let mut next = Array1::<f64>::zeros(n);
+        let mut next = vec![0f64; n];
         for _ in 0..self.max_iterations {
             next.fill(0.0);
-            let mut dangling = 0.0;
-            for i in 0..n {
-                if out_weight[i] <= 0.0 {
-                    dangling += r[i];
+            let dangling: f64 = dangling_nodes.iter().map(|&i| r[i]).sum();
+            for (i, (&ri, &out)) in r.iter().zip(&out_weight).enumerate() {
+                if out <= 0.0 {
                     continue;
                 }
-                let share = r[i] / out_weight[i];
+                let share = ri / out;
                 for &(j, w) in graph.neighbors(i) {
                     next[j as usize] += share * w as f64;
                 }
             }
-            next.zip_mut_with(&p, |x, &pi| *x = d * (*x + dangling * pi) + (1.0 - d) * pi);
-            let change: f64 = next.iter().zip(r.iter()).map(|(a, b)| (a - b).abs()).sum();
+            let mut change = 0.0;
+            for ((x, &pi), &old) in next.iter_mut().zip(&p).zip(&r) {
+                *x = d * (*x + dangling * pi) + (1.0 - d) * pi;
+                change += (*x - old).abs();
+            }
             std::mem::swap(&mut r, &mut next);
             if change < self.tolerance {
                 break;
             }
         }
-        r
+        Array1::from(r)
     }
 }
 

@@ -58,7 +58,9 @@ impl<'a> Document<'a> {
             FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
         let mut vocabulary = Vec::new();
         let mut occurrences = Vec::with_capacity(tokens.len());
-        let mut counts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); sentences.len()];
+        // Occurrences come in text order, so each sentence's are a run of
+        // them: `row_end[s]` is where sentence `s`'s run ends.
+        let mut row_end = vec![0usize; sentences.len()];
         let mut s = 0;
         for t in tokens {
             let id = *words.entry(t.word).or_insert_with(|| {
@@ -78,15 +80,26 @@ impl<'a> Document<'a> {
                 continue; // between sentences (only whitespace ever is)
             }
             occurrences.push((id, t.start));
-            counts[s].push((id, 1));
+            row_end[s] = occurrences.len();
         }
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
-        for row in &mut counts {
-            sum_duplicates(row);
-            for &(id, _) in row.iter() {
-                sentence_frequency[id as usize] += 1;
-            }
-        }
+        let mut row_start = 0;
+        let counts: Vec<Vec<(u32, u32)>> = row_end
+            .iter()
+            .map(|&end| {
+                let end = end.max(row_start);
+                let mut row: Vec<(u32, u32)> = occurrences[row_start..end]
+                    .iter()
+                    .map(|&(id, _)| (id, 1))
+                    .collect();
+                row_start = end;
+                sum_duplicates(&mut row);
+                for &(id, _) in &row {
+                    sentence_frequency[id as usize] += 1;
+                }
+                row
+            })
+            .collect();
         Document {
             text,
             sentences,
