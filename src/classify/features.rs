@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
 use crate::tokenize::Tokenizer;
-use crate::vectorize::sum_duplicates;
+use crate::wordmap::WordMap;
 
 /// How texts become features.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,16 +94,58 @@ pub struct Vocabulary {
     /// IDF of each feature, `ln((1+N)/(1+df)) + 1`.
     pub idf: Vec<f32>,
     #[serde(skip)]
-    index: FxHashMap<String, u32>,
+    index: WordMap<u32>,
     /// Character bigrams by their two code points, so that looking one up
     /// needs neither a string nor a byte comparison.
     #[serde(skip)]
-    bigrams: FxHashMap<u64, u32>,
+    bigrams: BigramTable,
 }
 
 /// The key of a character bigram in [`Vocabulary::bigrams`].
 fn bigram_key(a: char, b: char) -> u64 {
     ((a as u64) << 32) | b as u64
+}
+
+/// The model's character bigrams, with a bitset in front of the map: most
+/// bigrams of a text are not features, and the bitset (8 KB, so it stays in
+/// the fastest cache) rules most of those out before the map is probed.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct BigramTable {
+    columns: FxHashMap<u64, u32>,
+    /// Bit `bit_of(key)` is set for every key in `columns`.
+    seen: Vec<u64>,
+}
+
+impl BigramTable {
+    const BITS: u32 = 16;
+
+    fn bit_of(key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<u32> {
+        let bit = Self::bit_of(key);
+        if self
+            .seen
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
+        self.columns.get(&key).copied()
+    }
+}
+
+impl FromIterator<(u64, u32)> for BigramTable {
+    fn from_iter<I: IntoIterator<Item = (u64, u32)>>(iter: I) -> Self {
+        let columns: FxHashMap<u64, u32> = iter.into_iter().collect();
+        let mut seen = vec![0u64; (1 << Self::BITS) / 64];
+        for &key in columns.keys() {
+            let bit = Self::bit_of(key);
+            seen[bit / 64] |= 1 << (bit % 64);
+        }
+        BigramTable { columns, seen }
+    }
 }
 
 impl Vocabulary {
@@ -146,7 +188,7 @@ impl Vocabulary {
         let index = terms
             .iter()
             .enumerate()
-            .map(|(i, t)| (t.clone(), i as u32))
+            .map(|(i, t)| (t.as_str(), i as u32))
             .collect();
         let bigrams = terms
             .iter()
@@ -180,7 +222,7 @@ impl Vocabulary {
 
     /// Column of a feature string.
     pub fn get(&self, feature: &str) -> Option<u32> {
-        self.index.get(feature).copied()
+        self.index.get(feature)
     }
 
     /// Columns of the known terms among `words` (jieba terms, in any case),
@@ -207,15 +249,20 @@ impl Vocabulary {
 
     /// Columns of the known character bigrams of `text`, appended to `ids`.
     pub(crate) fn bigram_ids(&self, text: &str, ids: &mut Vec<u32>) {
-        ids.extend(
-            han_bigrams(text).filter_map(|(a, b)| self.bigrams.get(&bigram_key(a, b)).copied()),
-        );
+        ids.extend(han_bigrams(text).filter_map(|(a, b)| self.bigrams.get(bigram_key(a, b))));
     }
 
     /// Sparse counts from a list of columns.
     pub(crate) fn counts_from_ids(ids: &[u32]) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
-        sum_duplicates(&mut out);
+        let mut sorted = ids.to_vec();
+        sorted.sort_unstable();
+        let mut out: Vec<(u32, f32)> = Vec::with_capacity(sorted.len());
+        for id in sorted {
+            match out.last_mut() {
+                Some((last, count)) if *last == id => *count += 1.0,
+                _ => out.push((id, 1.0)),
+            }
+        }
         out
     }
 

@@ -3,19 +3,16 @@
 //!
 //! jieba-rs keeps its IDF table private; asking its TF-IDF extractor about
 //! a word on its own returns `idf × 1/1` and the word's tag. The answers are
-//! cached in a table built for the access pattern of a batch job: a lookup
-//! per distinct word of every article, from several threads, almost always
-//! a hit. Short words (up to 23 bytes: seven Chinese characters) are stored
-//! inline in the table, so a hit compares three machine words and follows
-//! no pointer.
+//! cached in a [`WordMap`] (short words inline) for the access pattern of
+//! a batch job: a lookup per distinct word of every article, from several
+//! threads, almost always a hit.
 
-use std::hash::{Hash, Hasher};
 use std::sync::{LazyLock, RwLock};
 
 use jieba_rs::{KeywordExtract, TfIdf};
-use rustc_hash::FxHashMap;
 
 use super::jieba_config;
+use crate::wordmap::WordMap;
 
 /// A part-of-speech tag, interned: equal tags are the same `&'static str`,
 /// so comparing two is comparing two pointers.
@@ -81,62 +78,8 @@ static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
 /// matter; a test reads the whole table to check it.
 pub(crate) const MAX_IDF: f64 = 13.901;
 
-/// A word of at most 23 bytes, stored inline: the bytes, zero-padded, with
-/// the length in the last byte.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct ShortWord([u64; 3]);
-
-impl ShortWord {
-    const MAX: usize = 23;
-
-    fn new(word: &str) -> Option<ShortWord> {
-        let b = word.as_bytes();
-        if b.len() > Self::MAX {
-            return None;
-        }
-        let mut bytes = [0u8; 24];
-        bytes[..b.len()].copy_from_slice(b);
-        bytes[23] = b.len() as u8;
-        let word =
-            |i: usize| u64::from_le_bytes(bytes[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
-        Some(ShortWord([word(0), word(1), word(2)]))
-    }
-}
-
-impl Hash for ShortWord {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.0[0]);
-        state.write_u64(self.0[1]);
-        state.write_u64(self.0[2]);
-    }
-}
-
-/// The cache: short words inline, longer ones boxed.
-#[derive(Default)]
-struct Cache {
-    short: FxHashMap<ShortWord, WordInfo>,
-    long: FxHashMap<Box<str>, WordInfo>,
-}
-
-impl Cache {
-    fn get(&self, word: &str) -> Option<WordInfo> {
-        match ShortWord::new(word) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(word).copied(),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    fn insert(&mut self, word: &str, info: WordInfo) {
-        match ShortWord::new(word) {
-            Some(key) => self.short.insert(key, info),
-            None => self.long.insert(word.into(), info),
-        };
-    }
-}
+/// The cache of answers.
+type Cache = WordMap<WordInfo>;
 
 static CACHE: LazyLock<RwLock<Cache>> = LazyLock::new(Default::default);
 
@@ -216,14 +159,6 @@ fn ask_jieba(word: &str) -> WordInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_words_are_keyed_by_bytes_and_length() {
-        assert!(ShortWord::new("一二三四五六七").is_some());
-        assert!(ShortWord::new("一二三四五六七八").is_none());
-        assert!(ShortWord::new("ab") != ShortWord::new("ab\0"));
-        assert!(ShortWord::new("公交") == ShortWord::new("公交"));
-    }
 
     #[test]
     fn cached_and_batched_answers_agree() {
