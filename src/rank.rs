@@ -266,19 +266,24 @@ impl PageRank {
         let dangling_nodes: Vec<usize> = (0..n).filter(|&i| out_weight[i] <= 0.0).collect();
         let d = self.damping;
         let p = p.to_vec();
+        let weights: Vec<f64> = graph.edges.iter().map(|&(_, w)| w as f64).collect();
         let mut r = p.clone();
         let mut next = vec![0f64; n];
+        let mut share = vec![0f64; n];
         for _ in 0..self.max_iterations {
-            next.fill(0.0);
             let dangling: f64 = dangling_nodes.iter().map(|&i| r[i]).sum();
-            for (i, (&ri, &out)) in r.iter().zip(&out_weight).enumerate() {
-                if out <= 0.0 {
-                    continue;
-                }
-                let share = ri / out;
-                for &(j, w) in graph.neighbors(i) {
-                    next[j as usize] += share * w as f64;
-                }
+            for ((s, &ri), &out) in share.iter_mut().zip(&r).zip(&out_weight) {
+                *s = if out > 0.0 { ri / out } else { 0.0 };
+            }
+            // The graph is symmetric with sorted rows, so gathering into
+            // node j over its neighbours adds the same terms in the same
+            // order as scattering from every node would.
+            for (j, x) in next.iter_mut().enumerate() {
+                let edges = graph.offsets[j]..graph.offsets[j + 1];
+                *x = graph.edges[edges.clone()]
+                    .iter()
+                    .zip(&weights[edges])
+                    .fold(0.0, |acc, (&(i, _), &w)| acc + share[i as usize] * w);
             }
             let mut change = 0.0;
             for ((x, &pi), &old) in next.iter_mut().zip(&p).zip(&r) {

@@ -7,8 +7,8 @@
 
 use std::sync::{Arc, LazyLock};
 
+use crate::wordmap::WordMap;
 use jieba_rs::Jieba;
-use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -63,7 +63,7 @@ pub fn shared_jieba() -> &'static Jieba {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StopWords {
-    words: FxHashSet<String>,
+    words: WordMap<()>,
 }
 
 impl Default for StopWords {
@@ -76,7 +76,7 @@ impl StopWords {
     /// An empty list.
     pub fn empty() -> Self {
         StopWords {
-            words: FxHashSet::default(),
+            words: WordMap::default(),
         }
     }
 
@@ -91,19 +91,19 @@ impl StopWords {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
+            .map(|w| (w, ()))
             .collect();
         StopWords { words }
     }
 
     /// Is `word` a stop word?
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.words.get(word).is_some()
     }
 
     /// Adds a word.
     pub fn insert(&mut self, word: impl Into<String>) {
-        self.words.insert(word.into());
+        self.words.insert(&word.into(), ());
     }
 
     /// Removes a word.
@@ -118,7 +118,7 @@ impl StopWords {
 
     /// Is the list empty?
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.len() == 0
     }
 }
 

@@ -4,9 +4,9 @@
 //! words, compares three, and follows no pointer. Longer words live in a
 //! second, ordinary map.
 //!
-//! The keyword lexicon (jieba's IDF and tags per word) and the topic
-//! model's vocabulary both look a word up for every distinct term of every
-//! article, which makes this the hottest lookup after segmentation.
+//! The stop words, the keyword lexicon (jieba's IDF and tags per word) and
+//! the topic model's vocabulary each look a word up for every distinct term
+//! of every article, which makes this the hottest lookup after segmentation.
 
 use std::hash::{Hash, Hasher};
 
@@ -46,7 +46,7 @@ impl Hash for ShortWord {
 }
 
 /// Words to values of type `V`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WordMap<V> {
     short: FxHashMap<ShortWord, V>,
     long: FxHashMap<Box<str>, V>,
@@ -79,6 +79,18 @@ impl<V: Copy> WordMap<V> {
             }
             None => {
                 self.long.insert(word.into(), value);
+            }
+        }
+    }
+
+    /// Removes `word`.
+    pub(crate) fn remove(&mut self, word: &str) {
+        match ShortWord::new(word) {
+            Some(key) => {
+                self.short.remove(&key);
+            }
+            None => {
+                self.long.remove(word);
             }
         }
     }
@@ -121,5 +133,9 @@ mod tests {
         assert_eq!(m.get("公"), None);
         assert_eq!(m.get("城乡公交一体化示范工程"), None);
         assert_eq!(m.len(), 3);
+        let mut m = m;
+        m.remove("公交");
+        m.remove(long);
+        assert_eq!((m.get("公交"), m.get(long), m.len()), (None, None, 1));
     }
 }

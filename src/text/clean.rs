@@ -44,6 +44,26 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || is_han(c) || (!c.is_ascii() && c.is_alphanumeric())
 }
 
+/// Bytes that can begin a space, control or invisible character: ASCII
+/// controls and space, and the lead bytes of U+0080–U+00BF, U+1680,
+/// U+2000–U+2FFF, U+3000 and U+FEFF. No continuation byte is among them,
+/// so a flagged byte is always the start of a character.
+const MAY_BE_DROPPED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b <= 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xe1] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
 /// Collapses every run of whitespace (including the ideographic space and
 /// no-break space) to one ASCII space, drops control and invisible
 /// characters, and trims both ends.
@@ -55,18 +75,14 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let lead = bytes[i];
-        // Only these lead bytes can begin a space, control or invisible
-        // character; every other character is kept without decoding it.
-        let dropped = match lead {
-            0x21..=0x7e => None,
-            0x00..=0x20 | 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef => line[i..]
+        let dropped = if MAY_BE_DROPPED[bytes[i] as usize] {
+            line[i..]
                 .chars()
                 .next()
-                .filter(|&c| c.is_whitespace() || c.is_control() || is_invisible(c)),
-            _ => None,
+                .filter(|&c| c.is_whitespace() || c.is_control() || is_invisible(c))
+        } else {
+            None
         };
-        let width = utf8_width(lead);
         match dropped {
             None => {
                 if run.is_none() {
@@ -76,30 +92,26 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                     pending_space = false;
                     run = Some(i);
                 }
+                // Skip the rest of this character and every byte after it
+                // that cannot start a dropped one.
+                i += 1;
+                while i < bytes.len() && !MAY_BE_DROPPED[bytes[i] as usize] {
+                    i += 1;
+                }
             }
             Some(c) => {
                 if let Some(start) = run.take() {
                     out.push_str(&line[start..i]);
                 }
                 pending_space |= c.is_whitespace();
+                i += c.len_utf8();
             }
         }
-        i += width;
     }
     if let Some(start) = run {
         out.push_str(&line[start..]);
     }
     out
-}
-
-/// Length in bytes of the UTF-8 character that starts with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
 }
 
 /// Removes a single space that sits next to a wide (Chinese) character:

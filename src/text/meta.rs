@@ -149,6 +149,14 @@ fn strip_parens(s: &str) -> &str {
 ///
 /// `本报讯(记者 叶某)今天上午…` → (`本报讯(记者 叶某)`, `今天上午…`).
 pub(crate) fn split_dateline(line: &str) -> Option<(&str, &str)> {
+    // Every dateline starts with 本报 or 新华社, or has 讯 within its first
+    // 16 characters: other lines (nearly all) skip the pattern.
+    let may_be = line.starts_with("本报")
+        || line.starts_with("新华社")
+        || line.chars().take(16).any(|c| c == '讯');
+    if !may_be {
+        return None;
+    }
     let m = DATELINE.find(line)?;
     Some((line[..m.end()].trim_end(), &line[m.end()..]))
 }
