@@ -151,10 +151,16 @@ impl DigestBuilder {
 
     /// Checks the options and builds the digest.
     pub fn build(self) -> Result<Digest> {
-        let model = match self.model {
-            Some(m) => m,
-            None => Arc::clone(TopicModel::shipped_shared()?),
-        };
+        // The three process-wide tables (jieba's dictionary, jieba's IDF
+        // table, the shipped model) load once per process; they are loaded
+        // side by side, so a cold start waits for the slowest, not the sum.
+        let model = std::thread::scope(|s| {
+            s.spawn(crate::keywords::load_tables);
+            match self.model {
+                Some(m) => Ok(m),
+                None => TopicModel::shipped_shared().map(Arc::clone),
+            }
+        })?;
         Ok(Digest {
             summarizer: Summarizer::builder()
                 .method(self.method)

@@ -63,6 +63,11 @@ static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
     t
 });
 
+/// Loads jieba's IDF table, if it is not loaded yet.
+pub(crate) fn load() {
+    LazyLock::force(&TFIDF);
+}
+
 /// The IDF jieba gives words missing from its table (its median IDF),
 /// read by asking it about a word no dictionary has.
 static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {

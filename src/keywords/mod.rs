@@ -169,6 +169,17 @@ impl KeywordExtractorBuilder {
     }
 }
 
+/// Loads jieba's IDF table now rather than at the first keyword (it takes
+/// as long as jieba's dictionary; [`Digest`](crate::digest::Digest) loads
+/// both side by side).
+///
+/// ```
+/// jianbao::keywords::load_tables(); // later keyword calls find the table loaded
+/// ```
+pub fn load_tables() {
+    lexicon::load();
+}
+
 /// jieba's extractors with HMM on (as our tokenizer cuts); stop words are
 /// applied afterwards from the tokenizer, so a user's list is honoured.
 fn jieba_config() -> KeywordExtractConfig {
