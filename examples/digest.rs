@@ -18,6 +18,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jianbao::digest::Digest;
 use jianbao::summarize::{Budget, Method};
 use jianbao::{Error, Result};
+use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(about = "Brief a Chinese newspaper page: topic, keywords and summary of every article")]
@@ -104,51 +105,45 @@ fn main() -> ExitCode {
     }
 }
 
-/// One input line of a batch, parsed or refused.
-type Parsed = std::result::Result<(serde_json::Value, String), Error>;
-
-/// Reads the whole batch, briefs the pages on every core, and writes one
+/// Reads the whole batch, then parses, briefs and serialises the pages on
+/// every core (a chunk at a time, so memory stays bounded), and writes one
 /// line per page in input order.
 fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
     let (reader, name) = common::open_input(path)?;
-    let mut items: Vec<(usize, Parsed)> = Vec::new();
-    for line in common::batch_lines(reader, &name) {
-        let (number, bytes) = line?;
-        let parsed = common::parse_line(&name, number, bytes).map(|item| (item.id, item.text));
-        match parsed {
-            Err(e) if !skip_bad => return Err(e),
-            other => items.push((number, other)),
-        }
-    }
-    if items.is_empty() {
+    let mut lines: Vec<(usize, Vec<u8>)> =
+        common::batch_lines(reader, &name).collect::<Result<_>>()?;
+    if lines.is_empty() {
         return Err(Error::EmptyData(format!("{name} has no JSON lines")));
     }
-    let bar = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
+    let bar = ProgressBar::with_draw_target(Some(lines.len() as u64), ProgressDrawTarget::stderr());
     if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
         bar.set_style(style);
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut skipped = 0;
-    // Chunks keep memory bounded and the progress bar moving; order is kept.
-    for chunk in items.chunks(256) {
-        let pages: Vec<&str> = chunk
-            .iter()
-            .filter_map(|(_, p)| p.as_ref().ok().map(|(_, t)| t.as_str()))
+    for chunk in lines.chunks_mut(256) {
+        let count = chunk.len() as u64;
+        // Each line becomes its finished output line (or its error).
+        let done: Vec<Result<Vec<u8>>> = chunk
+            .par_iter_mut()
+            .map(|(number, bytes)| {
+                let item = common::parse_line(&name, *number, std::mem::take(bytes))?;
+                let page = digest.page(&item.text);
+                let line = BatchLine {
+                    id: &item.id,
+                    articles: &page.articles,
+                };
+                let mut json = serde_json::to_vec(&line)
+                    .map_err(|e| Error::io("standard output", e.into()))?;
+                json.push(b'\n');
+                Ok(json)
+            })
             .collect();
-        let mut digests = digest.pages(&pages).into_iter();
-        for (_, parsed) in chunk {
-            match parsed {
-                Ok((id, _)) => {
-                    let Some(d) = digests.next() else { break };
-                    let line = BatchLine {
-                        id,
-                        articles: &d.articles,
-                    };
-                    let written = serde_json::to_writer(&mut out, &line)
-                        .map_err(std::io::Error::from)
-                        .and_then(|()| out.write_all(b"\n"));
-                    if let Err(e) = written {
+        for line in done {
+            match line {
+                Ok(json) => {
+                    if let Err(e) = out.write_all(&json) {
                         // A closed pipe (`… | head`) ends the batch quietly.
                         if e.kind() == std::io::ErrorKind::BrokenPipe {
                             return Ok(());
@@ -156,13 +151,14 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
                         return Err(Error::io("standard output", e));
                     }
                 }
-                Err(e) => {
+                Err(e) if skip_bad && !matches!(e, Error::Io { .. }) => {
                     bar.suspend(|| eprintln!("skipped: {e}"));
                     skipped += 1;
                 }
+                Err(e) => return Err(e),
             }
         }
-        bar.inc(chunk.len() as u64);
+        bar.inc(count);
     }
     bar.finish_and_clear();
     out.flush().map_err(|e| Error::io("standard output", e))?;
