@@ -178,11 +178,13 @@ impl Digest {
         DigestBuilder::default()
     }
 
-    /// Briefs every article of a newspaper page. An empty page gives no articles.
+    /// Briefs every article of a newspaper page, the articles on every
+    /// core (so one huge page uses them all). An empty page gives no
+    /// articles.
     pub fn page(&self, page: &str) -> PageDigest {
         PageDigest {
             articles: parse_page(page)
-                .iter()
+                .par_iter()
                 .map(|a| self.parsed_article(a))
                 .collect(),
         }
