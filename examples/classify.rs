@@ -31,6 +31,9 @@ struct Args {
     /// In --jsonl mode, skip bad lines (reported and counted on stderr).
     #[arg(long)]
     skip_bad: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
     /// Also print the terms that weighed most for the label.
     #[arg(long)]
     explain: bool,
@@ -42,6 +45,9 @@ fn prediction_json(p: &Prediction) -> serde_json::Value {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(e) = common::set_threads(args.threads) {
+        return common::fail(&e);
+    }
     let owned;
     let model = match &args.model {
         Some(path) => match TopicModel::load(path) {

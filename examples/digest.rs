@@ -10,7 +10,6 @@
 #[macro_use]
 mod common;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -18,7 +17,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jianbao::digest::Digest;
 use jianbao::summarize::{Budget, Method};
 use jianbao::{Error, Result};
-use rayon::prelude::*;
 
 #[derive(Parser)]
 #[command(about = "Brief a Chinese newspaper page: topic, keywords and summary of every article")]
@@ -63,13 +61,8 @@ struct BatchLine<'a> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Some(n) = args.threads
-        && let Err(e) = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-    {
-        eprintln!("error: cannot set up {n} threads: {e}");
-        return ExitCode::FAILURE;
+    if let Err(e) = common::set_threads(args.threads) {
+        return common::fail(&e);
     }
     let budget = match args.chars {
         Some(c) => Budget::Chars(c),
@@ -105,65 +98,24 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads the whole batch, then parses, briefs and serialises the pages on
-/// every core (a chunk at a time, so memory stays bounded), and writes one
-/// line per page in input order.
+/// Briefs a batch of pages on every core; one output line per page, in
+/// input order.
 fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
-    let (reader, name) = common::open_input(path)?;
-    let mut lines: Vec<(usize, Vec<u8>)> =
-        common::batch_lines(reader, &name).collect::<Result<_>>()?;
-    if lines.is_empty() {
-        return Err(Error::EmptyData(format!("{name} has no JSON lines")));
-    }
-    let bar = ProgressBar::with_draw_target(Some(lines.len() as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} pages {elapsed}") {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{pos} pages {elapsed} {per_sec}") {
         bar.set_style(style);
     }
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut skipped = 0;
-    for chunk in lines.chunks_mut(256) {
-        let count = chunk.len() as u64;
-        // Each line becomes its finished output line (or its error).
-        let done: Vec<Result<Vec<u8>>> = chunk
-            .par_iter_mut()
-            .map(|(number, bytes)| {
-                let item = common::parse_line(&name, *number, std::mem::take(bytes))?;
-                let page = digest.page(&item.text);
-                let line = BatchLine {
-                    id: &item.id,
-                    articles: &page.articles,
-                };
-                let mut json = serde_json::to_vec(&line)
-                    .map_err(|e| Error::io("standard output", e.into()))?;
-                json.push(b'\n');
-                Ok(json)
-            })
-            .collect();
-        for line in done {
-            match line {
-                Ok(json) => {
-                    if let Err(e) = out.write_all(&json) {
-                        // A closed pipe (`… | head`) ends the batch quietly.
-                        if e.kind() == std::io::ErrorKind::BrokenPipe {
-                            return Ok(());
-                        }
-                        return Err(Error::io("standard output", e));
-                    }
-                }
-                Err(e) if skip_bad && !matches!(e, Error::Io { .. }) => {
-                    bar.suspend(|| eprintln!("skipped: {e}"));
-                    skipped += 1;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-        bar.inc(count);
-    }
+    common::run_batch(path, skip_bad, Some(&bar), |item| {
+        let page = digest.page(&item.text);
+        let line = BatchLine {
+            id: &item.id,
+            articles: &page.articles,
+        };
+        let mut json =
+            serde_json::to_vec(&line).map_err(|e| Error::io("standard output", e.into()))?;
+        json.push(b'\n');
+        Ok(json)
+    })?;
     bar.finish_and_clear();
-    out.flush().map_err(|e| Error::io("standard output", e))?;
-    if skipped > 0 {
-        eprintln!("{skipped} bad line(s) skipped");
-    }
     Ok(())
 }

@@ -36,10 +36,16 @@ struct Args {
     /// In --jsonl mode, skip bad lines (reported and counted on stderr).
     #[arg(long)]
     skip_bad: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(e) = common::set_threads(args.threads) {
+        return common::fail(&e);
+    }
     let mut builder = KeywordExtractor::builder()
         .method(args.method)
         .top_k(args.top);

@@ -26,10 +26,16 @@ struct Args {
     /// In --jsonl mode, skip bad lines.
     #[arg(long)]
     skip_bad: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(e) = common::set_threads(args.threads) {
+        return common::fail(&e);
+    }
     let jieba = shared_jieba();
     if args.jsonl {
         return match common::run_jsonl(

@@ -48,6 +48,9 @@ struct Args {
     /// In --jsonl mode, skip bad lines (reported and counted on stderr).
     #[arg(long)]
     skip_bad: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 fn sentences_json(summary: &Summary) -> serde_json::Value {
@@ -70,6 +73,9 @@ fn summarize(s: &Summarizer, text: &str, title: Option<&str>) -> Summary {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Err(e) = common::set_threads(args.threads) {
+        return common::fail(&e);
+    }
     let budget = match (args.sentences, args.ratio, args.chars) {
         (_, _, Some(c)) => Budget::Chars(c),
         (_, Some(r), _) => Budget::Ratio(r),

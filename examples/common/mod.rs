@@ -75,39 +75,80 @@ pub fn batch_lines(
         .filter(|r| !matches!(r, Ok((_, l)) if l.iter().all(u8::is_ascii_whitespace)))
 }
 
+/// Lines handed to the worker threads at a time: enough to keep both cores
+/// busy, few enough that memory stays bounded whatever the input's size.
+const CHUNK_LINES: usize = 256;
+
 /// Runs `work` on each line of a JSON Lines input, writing one output line
-/// per input line. A bad line (invalid UTF-8, not JSON, no `text`) stops the
-/// run with its line number, or with `skip_bad` is reported on stderr and
-/// counted. Returns the number of lines skipped.
-pub fn run_jsonl(
+/// per input line, in input order. Lines are read a chunk at a time and
+/// parsed, worked on and serialised on the worker threads (all cores unless
+/// [`set_threads`] said otherwise); the main thread only reads and writes.
+/// A bad line (invalid UTF-8, not JSON, no `text`) stops the run with its
+/// line number, or with `skip_bad` is reported on stderr and counted.
+/// Returns the number of lines skipped.
+pub fn run_jsonl<T: serde::Serialize>(
     path: Option<&str>,
     skip_bad: bool,
-    mut work: impl FnMut(BatchItem) -> serde_json::Value,
+    work: impl Fn(BatchItem) -> T + Sync,
 ) -> Result<usize> {
+    run_batch(path, skip_bad, None, |item| {
+        let mut json =
+            serde_json::to_vec(&work(item)).map_err(|e| Error::io("standard output", e.into()))?;
+        json.push(b'\n');
+        Ok(json)
+    })
+}
+
+/// The engine of [`run_jsonl`]: `work` turns a parsed line into its
+/// finished output bytes. `progress` counts lines as they are written.
+pub fn run_batch(
+    path: Option<&str>,
+    skip_bad: bool,
+    progress: Option<&indicatif::ProgressBar>,
+    work: impl Fn(BatchItem) -> Result<Vec<u8>> + Sync,
+) -> Result<usize> {
+    use rayon::prelude::*;
+
     let (reader, name) = open_input(path)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut skipped = 0;
     let mut seen = 0;
-    for line in batch_lines(reader, &name) {
-        let (number, bytes) = line?;
-        seen += 1;
-        match parse_line(&name, number, bytes) {
-            Ok(item) => {
-                let value = work(item);
-                if let Err(e) = writeln!(out, "{value}") {
-                    // A closed pipe (`… | head`) ends the batch quietly.
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        return Ok(skipped);
+    let mut lines = batch_lines(reader, &name).peekable();
+    while lines.peek().is_some() {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK_LINES);
+        for line in lines.by_ref().take(CHUNK_LINES) {
+            chunk.push(line?);
+        }
+        seen += chunk.len();
+        let done: Vec<Result<Vec<u8>>> = chunk
+            .par_iter_mut()
+            .map(|(number, bytes)| work(parse_line(&name, *number, std::mem::take(bytes))?))
+            .collect();
+        for result in done {
+            match result {
+                Ok(bytes) => {
+                    if let Err(e) = out.write_all(&bytes) {
+                        // A closed pipe (`… | head`) ends the batch quietly.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(skipped);
+                        }
+                        return Err(Error::io("standard output", e));
                     }
-                    return Err(Error::io("standard output", e));
                 }
+                Err(e) if skip_bad && !matches!(e, Error::Io { .. }) => {
+                    let report = || eprintln!("skipped: {e}");
+                    match progress {
+                        Some(bar) => bar.suspend(report),
+                        None => report(),
+                    }
+                    skipped += 1;
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) if skip_bad => {
-                eprintln!("skipped: {e}");
-                skipped += 1;
-            }
-            Err(e) => return Err(e),
+        }
+        if let Some(bar) = progress {
+            bar.inc(chunk.len() as u64);
         }
     }
     out.flush().map_err(|e| Error::io("standard output", e))?;
@@ -118,6 +159,15 @@ pub fn run_jsonl(
         eprintln!("{skipped} bad line(s) skipped");
     }
     Ok(skipped)
+}
+
+/// Sets the number of worker threads for batches (`None`: all cores).
+pub fn set_threads(threads: Option<usize>) -> Result<()> {
+    let Some(n) = threads else { return Ok(()) };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n.max(1))
+        .build_global()
+        .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))
 }
 
 /// Prints an error the way every example does and gives the exit code.
