@@ -14,9 +14,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use jianbao::Result;
 use jianbao::digest::Digest;
 use jianbao::summarize::{Budget, Method};
-use jianbao::{Error, Result};
 
 #[derive(Parser)]
 #[command(about = "Brief a Chinese newspaper page: topic, keywords and summary of every article")]
@@ -111,10 +111,7 @@ fn batch(digest: &Digest, path: Option<&str>, skip_bad: bool) -> Result<()> {
             id: &item.id,
             articles: &page.articles,
         };
-        let mut json =
-            serde_json::to_vec(&line).map_err(|e| Error::io("standard output", e.into()))?;
-        json.push(b'\n');
-        Ok(json)
+        common::json_line(&line)
     })?;
     bar.finish_and_clear();
     Ok(())

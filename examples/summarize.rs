@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use jianbao::summarize::{Budget, Method, Summarizer, Summary};
 use jianbao::text::layout::parse_article;
+use serde::Serialize;
 use serde_json::json;
 
 #[derive(Parser)]
@@ -53,16 +54,37 @@ struct Args {
     threads: Option<usize>,
 }
 
-fn sentences_json(summary: &Summary) -> serde_json::Value {
-    json!(
-        summary
-            .sentences
-            .iter()
-            .map(|s| json!({
-                "text": s.text, "index": s.index, "start": s.start, "end": s.end, "score": s.score,
-            }))
-            .collect::<Vec<_>>()
-    )
+/// A chosen sentence as the JSON output shows it (fields in name order,
+/// written straight from the struct with no intermediate tree).
+#[derive(Serialize)]
+struct SentenceJson<'a> {
+    end: usize,
+    index: usize,
+    score: f64,
+    start: usize,
+    text: &'a str,
+}
+
+fn sentences_json(summary: &Summary) -> Vec<SentenceJson<'_>> {
+    summary
+        .sentences
+        .iter()
+        .map(|s| SentenceJson {
+            end: s.end,
+            index: s.index,
+            score: s.score,
+            start: s.start,
+            text: &s.text,
+        })
+        .collect()
+}
+
+/// One output line of a batch.
+#[derive(Serialize)]
+struct BatchLine<'a> {
+    id: &'a serde_json::Value,
+    sentences: Vec<SentenceJson<'a>>,
+    summary: String,
 }
 
 fn summarize(s: &Summarizer, text: &str, title: Option<&str>) -> Summary {
@@ -91,9 +113,13 @@ fn main() -> ExitCode {
         Err(e) => return common::fail(&e),
     };
     if args.jsonl {
-        let run = common::run_jsonl(args.path.as_deref(), args.skip_bad, |item| {
+        let run = common::run_batch(args.path.as_deref(), args.skip_bad, None, |item| {
             let summary = summarize(&summarizer, &item.text, item.title.as_deref());
-            json!({"id": item.id, "summary": summary.text(), "sentences": sentences_json(&summary)})
+            common::json_line(&BatchLine {
+                id: &item.id,
+                sentences: sentences_json(&summary),
+                summary: summary.text(),
+            })
         });
         return match run {
             Ok(_) => ExitCode::SUCCESS,

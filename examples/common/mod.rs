@@ -91,12 +91,14 @@ pub fn run_jsonl<T: serde::Serialize>(
     skip_bad: bool,
     work: impl Fn(BatchItem) -> T + Sync,
 ) -> Result<usize> {
-    run_batch(path, skip_bad, None, |item| {
-        let mut json =
-            serde_json::to_vec(&work(item)).map_err(|e| Error::io("standard output", e.into()))?;
-        json.push(b'\n');
-        Ok(json)
-    })
+    run_batch(path, skip_bad, None, |item| json_line(&work(item)))
+}
+
+/// `value` as one line of JSON, newline included.
+pub fn json_line<T: serde::Serialize>(value: &T) -> Result<Vec<u8>> {
+    let mut json = serde_json::to_vec(value).map_err(|e| Error::io("standard output", e.into()))?;
+    json.push(b'\n');
+    Ok(json)
 }
 
 /// The engine of [`run_jsonl`]: `work` turns a parsed line into its
