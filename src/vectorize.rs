@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::sentence::{Sentence, split_sentences};
 use crate::tokenize::Tokenizer;
+use crate::wordmap::WordIndex;
 
 /// A sparse vector: `(term id, weight)` pairs sorted by id.
 pub type SparseVec = Vec<(u32, f32)>;
@@ -34,9 +34,8 @@ pub struct Document<'a> {
     pub sentence_frequency: Vec<u32>,
     /// Every term occurrence in text order: `(term id, byte offset)`.
     pub occurrences: Vec<(u32, usize)>,
-    /// Term → id.
     /// Every distinct word seen, with its term id (`None`: not a term).
-    index: FxHashMap<&'a str, Option<u32>>,
+    index: WordIndex<'a, Option<u32>>,
 }
 
 impl<'a> Document<'a> {
@@ -54,8 +53,8 @@ impl<'a> Document<'a> {
         let tokens = tokenizer.cut(text);
         // Every distinct word is looked up once: `None` marks a word that is
         // no term (stop word, punctuation), so repeats cost one hash probe.
-        let mut words: FxHashMap<&'a str, Option<u32>> =
-            FxHashMap::with_capacity_and_hasher(tokens.len() / 2 + 1, Default::default());
+        // About one token in four or five is a new word: room for twice that.
+        let mut words: WordIndex<'a, Option<u32>> = WordIndex::with_capacity(tokens.len() / 2);
         let mut vocabulary = Vec::new();
         let mut occurrences = Vec::with_capacity(tokens.len());
         // Occurrences come in text order, so each sentence's are a run of
@@ -63,7 +62,7 @@ impl<'a> Document<'a> {
         let mut row_end = vec![0usize; sentences.len()];
         let mut s = 0;
         for t in tokens {
-            let id = *words.entry(t.word).or_insert_with(|| {
+            let id = words.get_or_insert_at(text, t.start, t.word, || {
                 tokenizer.is_term(t.word).then(|| {
                     vocabulary.push(t.word);
                     vocabulary.len() as u32 - 1
@@ -113,7 +112,7 @@ impl<'a> Document<'a> {
 
     /// The id of a term of this document.
     pub fn term_id(&self, word: &str) -> Option<u32> {
-        self.index.get(word).copied().flatten()
+        self.index.get(word).flatten()
     }
 
     /// Number of terms (with repeats) in sentence `i`.

@@ -111,6 +111,131 @@ impl<'w, V: Copy> FromIterator<(&'w str, V)> for WordMap<V> {
     }
 }
 
+/// The words of one document and a small value for each: the index a
+/// document builds while its tokens go by, one lookup per token. Words of
+/// up to 15 bytes (five Chinese characters: nearly every token) are keys
+/// of 16 bytes held in an open-addressed table, read from the text with
+/// one load when the text allows; longer words go to an ordinary map.
+#[derive(Debug, Clone)]
+pub(crate) struct WordIndex<'a, V> {
+    /// `(key, value)`; key 0 marks an empty slot (no word has key 0: the
+    /// length byte of a key is never zero).
+    slots: Vec<(u128, V)>,
+    used: usize,
+    long: FxHashMap<&'a str, V>,
+}
+
+impl<'a, V: Copy + Default> WordIndex<'a, V> {
+    /// An index with room for about `words` distinct words.
+    pub(crate) fn with_capacity(words: usize) -> Self {
+        let slots = (words.max(4) * 2).next_power_of_two();
+        WordIndex {
+            slots: vec![(0, V::default()); slots],
+            used: 0,
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The key of a word of 1 to 15 bytes: its bytes, zero-padded, with the
+    /// length in the last byte.
+    #[inline]
+    fn key(word: &str) -> Option<u128> {
+        let n = word.len();
+        if n == 0 || n > 15 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..n].copy_from_slice(word.as_bytes());
+        buf[15] = n as u8;
+        Some(u128::from_le_bytes(buf))
+    }
+
+    /// The key of `text[start..start + n]`, the same as [`key`](Self::key)
+    /// gives, read with one 16-byte load when the text has 16 bytes there.
+    #[inline]
+    fn key_at(text: &str, start: usize, n: usize) -> Option<u128> {
+        if n == 0 || n > 15 {
+            return None;
+        }
+        match text.as_bytes().get(start..start + 16) {
+            Some(window) => {
+                let mut buf = [0u8; 16];
+                buf.copy_from_slice(window);
+                let mask = (1u128 << (8 * n)) - 1;
+                Some((u128::from_le_bytes(buf) & mask) | ((n as u128) << 120))
+            }
+            None => Self::key(&text[start..start + n]),
+        }
+    }
+
+    #[inline]
+    fn slot_of(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let h = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        (h >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The value of `word`.
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let Some(key) = Self::key(word) else {
+            return self.long.get(word).copied();
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return None,
+                (k, v) if k == key => return Some(v),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The value of the word `text[start..start + word.len()]` (which is
+    /// `word`), inserting `make()` if the word is new.
+    #[inline]
+    pub(crate) fn get_or_insert_at(
+        &mut self,
+        text: &str,
+        start: usize,
+        word: &'a str,
+        make: impl FnOnce() -> V,
+    ) -> V {
+        let Some(key) = Self::key_at(text, start, word.len()) else {
+            return *self.long.entry(word).or_insert_with(make);
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot_of(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => break,
+                (k, v) if k == key => return v,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        let value = make();
+        self.slots[i] = (key, value);
+        self.used += 1;
+        if self.used * 2 > self.slots.len() {
+            self.grow();
+        }
+        value
+    }
+
+    fn grow(&mut self) {
+        let doubled = vec![(0, V::default()); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        let mask = self.slots.len() - 1;
+        for (key, value) in old.into_iter().filter(|&(k, _)| k != 0) {
+            let mut i = self.slot_of(key);
+            while self.slots[i].0 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (key, value);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +246,35 @@ mod tests {
         assert!(ShortWord::new("一二三四五六七八").is_none());
         assert_ne!(ShortWord::new("ab"), ShortWord::new("ab\0"));
         assert_eq!(ShortWord::new("公交"), ShortWord::new("公交"));
+    }
+
+    #[test]
+    fn document_index_reads_keys_from_the_text_as_from_the_word() {
+        let text = "城乡公交一体化让村民出行更方便，城乡公交一体化示范工程建设。ab";
+        let mut index: WordIndex<'_, u32> = WordIndex::with_capacity(1);
+        let mut next = 0;
+        let mut ids = Vec::new();
+        // Every substring on char boundaries, near the end of the text too.
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for (a, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[a + 1..] {
+                let word = &text[start..end];
+                let id = index.get_or_insert_at(text, start, word, || {
+                    next += 1;
+                    next
+                });
+                ids.push((word, id));
+            }
+        }
+        for (word, id) in ids {
+            assert_eq!(index.get(word), Some(id), "{word}");
+        }
+        assert_eq!(index.get("不在文中"), None);
+        assert_eq!(index.get(""), None);
     }
 
     #[test]
