@@ -8,7 +8,7 @@
 //! the topic model's vocabulary each look a word up for every distinct term
 //! of every article, which makes this the hottest lookup after segmentation.
 
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use rustc_hash::FxHashMap;
 
@@ -50,6 +50,10 @@ impl Hash for ShortWord {
 pub(crate) struct WordMap<V> {
     short: FxHashMap<ShortWord, V>,
     long: FxHashMap<Box<str>, V>,
+    /// A bit per word hash (8 KB): a clear bit proves a word absent
+    /// before its key is even built, which is what most stop-word
+    /// questions come to.
+    filter: Vec<u64>,
 }
 
 impl<V> Default for WordMap<V> {
@@ -57,14 +61,28 @@ impl<V> Default for WordMap<V> {
         WordMap {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
+            filter: vec![0; FILTER_BITS / 64],
         }
     }
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter bit of `word`.
+#[inline]
+fn filter_bit(word: &str) -> usize {
+    let h = rustc_hash::FxBuildHasher.hash_one(word);
+    (h >> 48) as usize & (FILTER_BITS - 1)
 }
 
 impl<V: Copy> WordMap<V> {
     /// The value of `word`, if it has one.
     #[inline]
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        let bit = filter_bit(word);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         match ShortWord::new(word) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
@@ -73,6 +91,8 @@ impl<V: Copy> WordMap<V> {
 
     /// Sets the value of `word`.
     pub(crate) fn insert(&mut self, word: &str, value: V) {
+        let bit = filter_bit(word);
+        self.filter[bit / 64] |= 1 << (bit % 64);
         match ShortWord::new(word) {
             Some(key) => {
                 self.short.insert(key, value);

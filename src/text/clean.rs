@@ -37,11 +37,29 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
-/// Is `c` a letter, digit or Chinese character? The same answer as
-/// `char::is_alphanumeric`, with the common cases (ASCII, Chinese) decided
-/// before the slow Unicode table lookup.
+/// Is `c` a letter, digit or Chinese character? `char::is_alphanumeric`,
+/// plus every code point of the Chinese blocks, with ASCII, Chinese and
+/// the punctuation blocks decided before the slow Unicode table lookup.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || is_han(c) || (!c.is_ascii() && c.is_alphanumeric())
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_han(c) {
+        return true;
+    }
+    // Chinese punctuation and general punctuation hold no letter or digit.
+    if matches!(c,
+        '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{3004}'
+        | '\u{3008}'..='\u{3020}'
+        | '\u{ff01}'..='\u{ff0f}'
+        | '\u{ff1a}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}')
+    {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// Bytes that can begin a space, control or invisible character: ASCII
@@ -177,6 +195,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn punctuation_shortcuts_change_no_answer() {
+        // Alphanumeric, or in a Chinese block (unassigned points included).
+        let reference = |c: char| c.is_alphanumeric() || is_han(c);
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), reference(c), "U+{:04X}", c as u32);
+        }
     }
 
     proptest! {
