@@ -11,7 +11,7 @@
 use ndarray::Array1;
 
 use crate::error::{Error, Result};
-use crate::vectorize::{Document, SparseVec};
+use crate::vectorize::{Document, Rows};
 
 /// How similar two sentences are.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -77,7 +77,7 @@ impl Graph {
 /// ```
 pub fn similarity_graph(
     doc: &Document<'_>,
-    vectors: &[SparseVec],
+    vectors: &Rows<(u32, f32)>,
     idf: &[f32],
     similarity: Similarity,
     window: Option<usize>,
@@ -89,7 +89,7 @@ pub fn similarity_graph(
     // cosine, its count for BM25), so no pair has to search a row.
     let v = doc.vocabulary.len();
     let mut post_start = vec![0usize; v + 1];
-    for row in &doc.counts {
+    for row in doc.counts.iter() {
         for &(t, _) in row {
             post_start[t as usize + 1] += 1;
         }

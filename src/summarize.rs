@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::rank::{Graph, PageRank, Similarity, similarity_graph};
 use crate::text::layout::Article;
 use crate::tokenize::Tokenizer;
-use crate::vectorize::{Document, Idf, SparseVec, dot, normalize, sum_duplicates};
+use crate::vectorize::{Document, Idf, Rows, SparseVec, dot, normalize, sum_duplicates};
 
 /// A sentence with fewer distinct terms than this is too thin to stand for
 /// an article, and its score is scaled down in proportion.
@@ -431,7 +431,7 @@ impl Summarizer {
         doc: &Document<'_>,
         idf: &[f32],
         title: Option<&str>,
-        vectors: &[SparseVec],
+        vectors: &Rows<(u32, f32)>,
     ) -> Array1<f64> {
         let n = doc.sentences.len();
         let mut p = Array1::from_shape_fn(n, |i| (1.0 + i as f64).powf(-self.position_decay));
@@ -480,7 +480,7 @@ impl Summarizer {
         doc: &Document<'_>,
         idf: &[f32],
         title: Option<&str>,
-        vectors: &[SparseVec],
+        vectors: &Rows<(u32, f32)>,
         graph: &Graph,
     ) -> Vec<f64> {
         let prior = self.prior(doc, idf, title, vectors);
@@ -495,7 +495,7 @@ impl Summarizer {
         doc: &Document<'_>,
         idf: &[f32],
         title: Option<&str>,
-        vectors: &[SparseVec],
+        vectors: &Rows<(u32, f32)>,
     ) -> Vec<f64> {
         let prior = self.prior(doc, idf, title, vectors);
         (0..doc.sentences.len())
@@ -548,7 +548,7 @@ impl Summarizer {
         &self,
         scores: &[f64],
         chars: &[usize],
-        vectors: &[SparseVec],
+        vectors: &Rows<(u32, f32)>,
         graph: &Graph,
     ) -> Vec<usize> {
         let n = scores.len();

@@ -19,6 +19,77 @@ use crate::wordmap::WordIndex;
 /// A sparse vector: `(term id, weight)` pairs sorted by id.
 pub type SparseVec = Vec<(u32, f32)>;
 
+/// Rows of entries stored end to end (one allocation for all of them):
+/// row `i` is `rows[i]`, a slice. A document keeps one row per sentence.
+///
+/// ```
+/// use jianbao::{tokenize::Tokenizer, vectorize::Document};
+/// let doc = Document::analyze("医院开诊。医院很忙。", &Tokenizer::default());
+/// assert_eq!(doc.counts.len(), 2);
+/// assert!(doc.counts.iter().all(|row| !row.is_empty()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rows<T> {
+    /// Row `i` is `entries[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+    entries: Vec<T>,
+}
+
+impl<T> Rows<T> {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Are there no rows?
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The rows in order.
+    pub fn iter(&self) -> RowsIter<'_, T> {
+        RowsIter {
+            rows: self,
+            next: 0,
+        }
+    }
+}
+
+/// The rows of a [`Rows`], in order.
+#[derive(Debug, Clone)]
+pub struct RowsIter<'r, T> {
+    rows: &'r Rows<T>,
+    next: usize,
+}
+
+impl<'r, T> Iterator for RowsIter<'r, T> {
+    type Item = &'r [T];
+
+    fn next(&mut self) -> Option<&'r [T]> {
+        (self.next < self.rows.len()).then(|| {
+            self.next += 1;
+            &self.rows[self.next - 1]
+        })
+    }
+}
+
+impl<'r, T> IntoIterator for &'r Rows<T> {
+    type Item = &'r [T];
+    type IntoIter = RowsIter<'r, T>;
+
+    fn into_iter(self) -> RowsIter<'r, T> {
+        self.iter()
+    }
+}
+
+impl<T> std::ops::Index<usize> for Rows<T> {
+    type Output = [T];
+
+    fn index(&self, i: usize) -> &[T] {
+        &self.entries[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
 /// A text cut once into sentences and terms.
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
@@ -29,7 +100,7 @@ pub struct Document<'a> {
     /// The distinct terms; a term's id is its index here.
     pub vocabulary: Vec<&'a str>,
     /// Per sentence, the count of each of its terms, sorted by term id.
-    pub counts: Vec<Vec<(u32, u32)>>,
+    pub counts: Rows<(u32, u32)>,
     /// Per term id, the number of sentences it occurs in.
     pub sentence_frequency: Vec<u32>,
     /// Every term occurrence in text order: `(term id, byte offset)`.
@@ -82,23 +153,33 @@ impl<'a> Document<'a> {
             row_end[s] = occurrences.len();
         }
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
+        let mut offsets = Vec::with_capacity(sentences.len() + 1);
+        offsets.push(0);
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len());
         let mut row_start = 0;
-        let counts: Vec<Vec<(u32, u32)>> = row_end
-            .iter()
-            .map(|&end| {
-                let end = end.max(row_start);
-                let mut row: Vec<(u32, u32)> = occurrences[row_start..end]
-                    .iter()
-                    .map(|&(id, _)| (id, 1))
-                    .collect();
-                row_start = end;
-                sum_duplicates(&mut row);
-                for &(id, _) in &row {
-                    sentence_frequency[id as usize] += 1;
+        for &end in &row_end {
+            let end = end.max(row_start);
+            let from = entries.len();
+            entries.extend(occurrences[row_start..end].iter().map(|&(id, _)| (id, 1)));
+            row_start = end;
+            // Sort the row by term and merge repeats in place.
+            entries[from..].sort_unstable_by_key(|&(id, _)| id);
+            let mut kept = from;
+            for k in from..entries.len() {
+                if kept > from && entries[kept - 1].0 == entries[k].0 {
+                    entries[kept - 1].1 += entries[k].1;
+                } else {
+                    entries[kept] = entries[k];
+                    kept += 1;
                 }
-                row
-            })
-            .collect();
+            }
+            entries.truncate(kept);
+            for &(id, _) in &entries[from..] {
+                sentence_frequency[id as usize] += 1;
+            }
+            offsets.push(entries.len());
+        }
+        let counts = Rows { offsets, entries };
         Document {
             text,
             sentences,
@@ -135,18 +216,20 @@ impl<'a> Document<'a> {
     }
 
     /// TF-IDF vectors of every sentence, L2-normalised.
-    pub fn tfidf_vectors(&self, idf: &[f32]) -> Vec<SparseVec> {
-        self.counts
+    pub fn tfidf_vectors(&self, idf: &[f32]) -> Rows<(u32, f32)> {
+        let mut entries: Vec<(u32, f32)> = self
+            .counts
+            .entries
             .iter()
-            .map(|row| {
-                let mut v: SparseVec = row
-                    .iter()
-                    .map(|&(id, c)| (id, c as f32 * idf[id as usize]))
-                    .collect();
-                normalize(&mut v);
-                v
-            })
-            .collect()
+            .map(|&(id, c)| (id, c as f32 * idf[id as usize]))
+            .collect();
+        for w in self.counts.offsets.windows(2) {
+            normalize(&mut entries[w[0]..w[1]]);
+        }
+        Rows {
+            offsets: self.counts.offsets.clone(),
+            entries,
+        }
     }
 }
 
@@ -171,7 +254,7 @@ pub fn sum_duplicates<T: std::ops::AddAssign + Copy>(v: &mut Vec<(u32, T)>) {
 }
 
 /// Scales a sparse vector to unit length (a zero vector stays zero).
-pub fn normalize(v: &mut SparseVec) {
+pub fn normalize(v: &mut [(u32, f32)]) {
     let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
     if norm > 0.0 {
         for (_, w) in v.iter_mut() {
@@ -312,7 +395,7 @@ mod tests {
         let tok = Tokenizer::default();
         let doc = Document::analyze("医院的医院。", &tok);
         assert_eq!(doc.vocabulary, vec!["医院"]);
-        assert_eq!(doc.counts, vec![vec![(0, 2)]]);
+        assert_eq!(doc.counts.iter().collect::<Vec<_>>(), vec![&[(0, 2)][..]]);
         assert_eq!(doc.sentence_length(0), 2);
     }
 
