@@ -48,6 +48,17 @@ fn numeric_core(c: &mut Criterion) {
         let idf = doc.idf(&Idf::Sentences);
         let vectors = doc.tfidf_vectors(&idf);
         let graph = similarity_graph(&doc, &vectors, &idf, Similarity::Cosine, Some(200));
+        // The analysis (sentences, one cut, term ids, counts) beside the cut
+        // alone: the difference is what analysis adds to segmentation.
+        g.bench_with_input(BenchmarkId::new("jieba_cut", n), &n, |b, _| {
+            b.iter(|| shared_jieba().cut(black_box(&text), true).len())
+        });
+        g.bench_with_input(BenchmarkId::new("analyze", n), &n, |b, _| {
+            b.iter(|| Document::analyze(black_box(&text), &tok).occurrences.len())
+        });
+        g.bench_with_input(BenchmarkId::new("split_sentences", n), &n, |b, _| {
+            b.iter(|| split_sentences(black_box(&text)).len())
+        });
         g.bench_with_input(BenchmarkId::new("tfidf_vectors", n), &n, |b, _| {
             b.iter(|| doc.tfidf_vectors(black_box(&doc.idf(&Idf::Sentences))))
         });
