@@ -138,20 +138,24 @@ impl<'w, V: Copy> FromIterator<(&'w str, V)> for WordMap<V> {
 /// one load when the text allows; longer words go to an ordinary map.
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex<'a, V> {
-    /// `(key, value)`; key 0 marks an empty slot (no word has key 0: the
-    /// length byte of a key is never zero).
-    slots: Vec<(u128, V)>,
-    used: usize,
+    /// Slot keys; 0 marks an empty slot (no word has key 0: the length
+    /// byte of a key is never zero). Kept apart from the values so that a
+    /// fresh table is zeroed memory.
+    keys: Vec<u128>,
+    /// The value of slot `i` is `values[at[i]]` (values in insertion order).
+    at: Vec<u32>,
+    values: Vec<V>,
     long: FxHashMap<&'a str, V>,
 }
 
-impl<'a, V: Copy + Default> WordIndex<'a, V> {
+impl<'a, V: Copy> WordIndex<'a, V> {
     /// An index with room for about `words` distinct words.
     pub(crate) fn with_capacity(words: usize) -> Self {
         let slots = (words.max(4) * 2).next_power_of_two();
         WordIndex {
-            slots: vec![(0, V::default()); slots],
-            used: 0,
+            keys: vec![0; slots],
+            at: vec![0; slots],
+            values: Vec::with_capacity(words),
             long: FxHashMap::default(),
         }
     }
@@ -192,7 +196,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
     fn slot_of(&self, key: u128) -> usize {
         let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         let h = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        (h >> 32) as usize & (self.slots.len() - 1)
+        (h >> 32) as usize & (self.keys.len() - 1)
     }
 
     /// The value of `word`.
@@ -200,12 +204,12 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
         let Some(key) = Self::key(word) else {
             return self.long.get(word).copied();
         };
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
         loop {
-            match self.slots[i] {
-                (0, _) => return None,
-                (k, v) if k == key => return Some(v),
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => return Some(self.values[self.at[i] as usize]),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -224,34 +228,37 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
         let Some(key) = Self::key_at(text, start, word.len()) else {
             return *self.long.entry(word).or_insert_with(make);
         };
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
         loop {
-            match self.slots[i] {
-                (0, _) => break,
-                (k, v) if k == key => return v,
+            match self.keys[i] {
+                0 => break,
+                k if k == key => return self.values[self.at[i] as usize],
                 _ => i = (i + 1) & mask,
             }
         }
         let value = make();
-        self.slots[i] = (key, value);
-        self.used += 1;
-        if self.used * 2 > self.slots.len() {
+        self.keys[i] = key;
+        self.at[i] = self.values.len() as u32;
+        self.values.push(value);
+        if self.values.len() * 2 > self.keys.len() {
             self.grow();
         }
         value
     }
 
     fn grow(&mut self) {
-        let doubled = vec![(0, V::default()); self.slots.len() * 2];
-        let old = std::mem::replace(&mut self.slots, doubled);
-        let mask = self.slots.len() - 1;
-        for (key, value) in old.into_iter().filter(|&(k, _)| k != 0) {
+        let doubled = self.keys.len() * 2;
+        let keys = std::mem::replace(&mut self.keys, vec![0; doubled]);
+        let at = std::mem::replace(&mut self.at, vec![0; doubled]);
+        let mask = doubled - 1;
+        for (key, at) in keys.into_iter().zip(at).filter(|&(k, _)| k != 0) {
             let mut i = self.slot_of(key);
-            while self.slots[i].0 != 0 {
+            while self.keys[i] != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = (key, value);
+            self.keys[i] = key;
+            self.at[i] = at;
         }
     }
 }
