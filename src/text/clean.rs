@@ -110,11 +110,11 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                     pending_space = false;
                     run = Some(i);
                 }
-                // Skip the rest of this character and every byte after it
-                // that cannot start a dropped one.
-                i += 1;
+                // Step over this character and every one after it that
+                // cannot be dropped, a whole character at a time.
+                i += utf8_width(bytes[i]);
                 while i < bytes.len() && !MAY_BE_DROPPED[bytes[i] as usize] {
-                    i += 1;
+                    i += utf8_width(bytes[i]);
                 }
             }
             Some(c) => {
@@ -130,6 +130,17 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
         out.push_str(&line[start..]);
     }
     out
+}
+
+/// Length in bytes of the UTF-8 character that starts with `lead`.
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0xbf => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
 }
 
 /// Removes a single space that sits next to a wide (Chinese) character:

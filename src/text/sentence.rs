@@ -58,16 +58,29 @@ pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     out
 }
 
-/// Bytes that may start a character the splitter cares about: ASCII marks,
-/// and the lead bytes of the full-width marks, quotes and brackets (all in
-/// U+2000–U+203F, U+3000–U+303F and U+FF00–U+FFEF). Every other byte is
-/// skipped without decoding a character.
-const MAY_BE_MARK: [bool; 256] = {
-    let mut t = [false; 256];
+/// For each byte that starts a character: 0 if the character may be one
+/// the splitter cares about (ASCII marks, and the lead bytes of the
+/// full-width marks, quotes and brackets, all in U+2000–U+203F,
+/// U+3000–U+303F and U+FF00–U+FFEF), otherwise the character's length, so
+/// that every other character (most of a Chinese text) is stepped over
+/// whole without being decoded.
+const STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xc0;
+    while b <= 0xff {
+        t[b] = if b < 0xe0 {
+            2
+        } else if b < 0xf0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
     let marks = [b'!', b'?', b';', b'(', b')', b'"', b'\'', 0xe2, 0xe3, 0xef];
     let mut i = 0;
     while i < marks.len() {
-        t[marks[i] as usize] = true;
+        t[marks[i] as usize] = 0;
         i += 1;
     }
     t
@@ -84,11 +97,12 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
     let mut ascii_quotes = 0usize;
     let mut i = 0;
     while i < bytes.len() {
-        if !MAY_BE_MARK[bytes[i] as usize] {
-            i += 1;
+        let step = STEP[bytes[i] as usize];
+        if step > 0 {
+            i += step as usize;
             continue;
         }
-        // Marked bytes are ASCII or lead bytes, so `i` is a char boundary.
+        // `i` is always the start of a character.
         let Some(c) = line[i..].chars().next() else {
             break;
         };
