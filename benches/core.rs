@@ -132,5 +132,14 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, numeric_core, end_to_end);
+/// What a cold start costs: jieba's dictionary, built from scratch each
+/// time (the library builds it once per process).
+fn cold_start(c: &mut Criterion) {
+    let mut g = c.benchmark_group("cold_start");
+    g.sample_size(10);
+    g.bench_function("jieba_new", |b| b.iter(jieba_rs::Jieba::new));
+    g.finish();
+}
+
+criterion_group!(benches, numeric_core, end_to_end, cold_start);
 criterion_main!(benches);
