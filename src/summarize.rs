@@ -472,7 +472,12 @@ impl Summarizer {
             return thin;
         }
         let chars = doc.sentences[i].text.chars().count().max(1) as f64;
-        thin * (chars / 40.0).max(1.0).powf(-self.length_weight)
+        let long = (chars / 40.0).max(1.0);
+        // 1 to any power is 1: most sentences need no `powf`.
+        if long == 1.0 {
+            return thin;
+        }
+        thin * long.powf(-self.length_weight)
     }
 
     fn textrank_scores(

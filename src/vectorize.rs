@@ -206,9 +206,19 @@ impl<'a> Document<'a> {
         match idf {
             Idf::Sentences => {
                 let n = self.sentences.len() as f32;
+                // Sentence frequencies are small integers, most of them 1:
+                // each distinct one takes one logarithm.
+                let mut by_df: Vec<Option<f32>> = Vec::new();
                 self.sentence_frequency
                     .iter()
-                    .map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+                    .map(|&df| {
+                        let df = df as usize;
+                        if df >= by_df.len() {
+                            by_df.resize(df + 1, None);
+                        }
+                        *by_df[df]
+                            .get_or_insert_with(|| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+                    })
                     .collect()
             }
             Idf::Table(table) => self.vocabulary.iter().map(|w| table.get(w)).collect(),
