@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::wordmap::WordMap;
+use crate::wordmap::KeySet;
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ pub fn shared_jieba() -> &'static Jieba {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StopWords {
-    words: WordMap<()>,
+    words: KeySet,
 }
 
 impl Default for StopWords {
@@ -76,7 +76,7 @@ impl StopWords {
     /// An empty list.
     pub fn empty() -> Self {
         StopWords {
-            words: WordMap::default(),
+            words: KeySet::default(),
         }
     }
 
@@ -91,19 +91,21 @@ impl StopWords {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|w| (w, ()))
-            .collect();
+            .fold(KeySet::default(), |mut set, w| {
+                set.insert(w);
+                set
+            });
         StopWords { words }
     }
 
     /// Is `word` a stop word?
     pub fn contains(&self, word: &str) -> bool {
-        self.words.get(word).is_some()
+        self.words.contains(word)
     }
 
     /// Adds a word.
     pub fn insert(&mut self, word: impl Into<String>) {
-        self.words.insert(&word.into(), ());
+        self.words.insert(&word.into());
     }
 
     /// Removes a word.
@@ -214,6 +216,16 @@ impl Tokenizer {
     /// and is not a stop word?
     pub fn is_term(&self, word: &str) -> bool {
         word.chars().any(crate::text::clean::is_word_char) && !self.stop_words.contains(word)
+    }
+
+    /// [`is_term`](Self::is_term) for a word whose key the caller already
+    /// made (a document's word index makes one for every word).
+    pub(crate) fn is_term_keyed(&self, word: &str, key: Option<u128>) -> bool {
+        word.chars().any(crate::text::clean::is_word_char)
+            && !match key {
+                Some(key) => self.stop_words.words.contains_key(key),
+                None => self.stop_words.contains(word),
+            }
     }
 }
 

@@ -133,8 +133,8 @@ impl<'a> Document<'a> {
         let mut row_end = vec![0usize; sentences.len()];
         let mut s = 0;
         for t in tokens {
-            let id = words.get_or_insert_at(text, t.start, t.word, || {
-                tokenizer.is_term(t.word).then(|| {
+            let id = words.get_or_insert_at(text, t.start, t.word, |key| {
+                tokenizer.is_term_keyed(t.word, key).then(|| {
                     vocabulary.push(t.word);
                     vocabulary.len() as u32 - 1
                 })
@@ -216,8 +216,7 @@ impl<'a> Document<'a> {
                         if df >= by_df.len() {
                             by_df.resize(df + 1, None);
                         }
-                        *by_df[df]
-                            .get_or_insert_with(|| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+                        *by_df[df].get_or_insert_with(|| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
                     })
                     .collect()
             }

@@ -1,12 +1,14 @@
-//! A map from words to small values, built for lookups that almost always
-//! concern short words: words of up to 23 bytes (seven Chinese characters)
-//! are stored inline in the table, so finding one hashes three machine
-//! words, compares three, and follows no pointer. Longer words live in a
-//! second, ordinary map.
+//! Maps and sets of words built for lookups that almost always concern
+//! short words: a short word is stored inline as its own bytes (up to 23 in
+//! a [`WordMap`], up to 15 as the 16-byte key of a [`KeySet`] or
+//! [`WordIndex`]), so finding one compares a few machine words and follows
+//! no pointer. Longer words live in a second, ordinary map.
 //!
-//! The stop words, the keyword lexicon (jieba's IDF and tags per word) and
-//! the topic model's vocabulary each look a word up for every distinct term
-//! of every article, which makes this the hottest lookup after segmentation.
+//! The keyword lexicon (jieba's IDF and tags per word), the topic model's
+//! vocabulary ([`WordMap`]), the stop words ([`KeySet`]) and each
+//! document's own index of its words ([`WordIndex`]) are looked up for
+//! every word or distinct term of every article, which makes these the
+//! hottest lookups after segmentation.
 
 use std::hash::{BuildHasher, Hash, Hasher};
 
@@ -51,8 +53,8 @@ pub(crate) struct WordMap<V> {
     short: FxHashMap<ShortWord, V>,
     long: FxHashMap<Box<str>, V>,
     /// A bit per word hash (8 KB): a clear bit proves a word absent
-    /// before its key is even built, which is what most stop-word
-    /// questions come to.
+    /// before its key is even built (a text's rare words, asked of the
+    /// topic vocabulary, mostly end here).
     filter: Vec<u64>,
 }
 
@@ -103,18 +105,6 @@ impl<V: Copy> WordMap<V> {
         }
     }
 
-    /// Removes `word`.
-    pub(crate) fn remove(&mut self, word: &str) {
-        match ShortWord::new(word) {
-            Some(key) => {
-                self.short.remove(&key);
-            }
-            None => {
-                self.long.remove(word);
-            }
-        }
-    }
-
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         self.short.len() + self.long.len()
@@ -128,6 +118,119 @@ impl<'w, V: Copy> FromIterator<(&'w str, V)> for WordMap<V> {
             m.insert(w, v);
         }
         m
+    }
+}
+
+/// The key of a word of 1 to 15 bytes: its bytes, zero-padded, with the
+/// length in the last byte (so no key is 0).
+#[inline]
+pub(crate) fn word_key(word: &str) -> Option<u128> {
+    let n = word.len();
+    if n == 0 || n > 15 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..n].copy_from_slice(word.as_bytes());
+    buf[15] = n as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The home slot of `key` in a table of `slots` (a power of two) slots.
+#[inline]
+fn key_slot(key: u128, slots: usize) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let h = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (h >> 32) as usize & (slots - 1)
+}
+
+/// A set of words asked about far more often than changed (stop words):
+/// words of up to 15 bytes as [`word_key`]s in a sparse open-addressed
+/// table (a miss usually ends at the first, empty slot), longer ones in an
+/// ordinary set. A caller that already has a word's key skips making it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct KeySet {
+    keys: Vec<u128>,
+    short: usize,
+    long: FxHashMap<Box<str>, ()>,
+}
+
+impl KeySet {
+    /// Is `word` in the set?
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        match word_key(word) {
+            Some(key) => self.contains_key(key),
+            None => self.long.contains_key(word),
+        }
+    }
+
+    /// Is the word with this key (from [`word_key`]) in the set?
+    #[inline]
+    pub(crate) fn contains_key(&self, key: u128) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = key_slot(key, self.keys.len());
+        loop {
+            match self.keys[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds `word`.
+    pub(crate) fn insert(&mut self, word: &str) {
+        let Some(key) = word_key(word) else {
+            self.long.insert(word.into(), ());
+            return;
+        };
+        if self.contains_key(key) {
+            return;
+        }
+        // At most one slot in eight is used, so misses stop early.
+        if (self.short + 1) * 8 > self.keys.len() {
+            let old = std::mem::take(&mut self.keys);
+            self.keys = vec![0; ((self.short + 1) * 16).next_power_of_two()];
+            for k in old.into_iter().filter(|&k| k != 0) {
+                self.place(k);
+            }
+        }
+        self.place(key);
+        self.short += 1;
+    }
+
+    fn place(&mut self, key: u128) {
+        let mask = self.keys.len() - 1;
+        let mut i = key_slot(key, self.keys.len());
+        while self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.keys[i] = key;
+    }
+
+    /// Removes `word` (the table is rebuilt: removals are rare).
+    pub(crate) fn remove(&mut self, word: &str) {
+        let Some(key) = word_key(word) else {
+            self.long.remove(word);
+            return;
+        };
+        if !self.contains_key(key) {
+            return;
+        }
+        let old = std::mem::take(&mut self.keys);
+        self.keys = vec![0; old.len()];
+        self.short -= 1;
+        for k in old.into_iter().filter(|&k| k != 0 && k != key) {
+            self.place(k);
+        }
+    }
+
+    /// Number of words.
+    pub(crate) fn len(&self) -> usize {
+        self.short + self.long.len()
     }
 }
 
@@ -160,21 +263,7 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         }
     }
 
-    /// The key of a word of 1 to 15 bytes: its bytes, zero-padded, with the
-    /// length in the last byte.
-    #[inline]
-    fn key(word: &str) -> Option<u128> {
-        let n = word.len();
-        if n == 0 || n > 15 {
-            return None;
-        }
-        let mut buf = [0u8; 16];
-        buf[..n].copy_from_slice(word.as_bytes());
-        buf[15] = n as u8;
-        Some(u128::from_le_bytes(buf))
-    }
-
-    /// The key of `text[start..start + n]`, the same as [`key`](Self::key)
+    /// The key of `text[start..start + n]`, the same as [`word_key`]
     /// gives, read with one 16-byte load when the text has 16 bytes there.
     #[inline]
     fn key_at(text: &str, start: usize, n: usize) -> Option<u128> {
@@ -188,20 +277,18 @@ impl<'a, V: Copy> WordIndex<'a, V> {
                 let mask = (1u128 << (8 * n)) - 1;
                 Some((u128::from_le_bytes(buf) & mask) | ((n as u128) << 120))
             }
-            None => Self::key(&text[start..start + n]),
+            None => word_key(&text[start..start + n]),
         }
     }
 
     #[inline]
     fn slot_of(&self, key: u128) -> usize {
-        let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        let h = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        (h >> 32) as usize & (self.keys.len() - 1)
+        key_slot(key, self.keys.len())
     }
 
     /// The value of `word`.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        let Some(key) = Self::key(word) else {
+        let Some(key) = word_key(word) else {
             return self.long.get(word).copied();
         };
         let mask = self.keys.len() - 1;
@@ -216,17 +303,18 @@ impl<'a, V: Copy> WordIndex<'a, V> {
     }
 
     /// The value of the word `text[start..start + word.len()]` (which is
-    /// `word`), inserting `make()` if the word is new.
+    /// `word`), inserting `make(key)` if the word is new (`key` is the
+    /// word's [`word_key`], for a [`KeySet`] to reuse).
     #[inline]
     pub(crate) fn get_or_insert_at(
         &mut self,
         text: &str,
         start: usize,
         word: &'a str,
-        make: impl FnOnce() -> V,
+        make: impl FnOnce(Option<u128>) -> V,
     ) -> V {
         let Some(key) = Self::key_at(text, start, word.len()) else {
-            return *self.long.entry(word).or_insert_with(make);
+            return *self.long.entry(word).or_insert_with(|| make(None));
         };
         let mask = self.keys.len() - 1;
         let mut i = self.slot_of(key);
@@ -237,7 +325,7 @@ impl<'a, V: Copy> WordIndex<'a, V> {
                 _ => i = (i + 1) & mask,
             }
         }
-        let value = make();
+        let value = make(Some(key));
         self.keys[i] = key;
         self.at[i] = self.values.len() as u32;
         self.values.push(value);
@@ -290,7 +378,7 @@ mod tests {
         for (a, &start) in bounds.iter().enumerate() {
             for &end in &bounds[a + 1..] {
                 let word = &text[start..end];
-                let id = index.get_or_insert_at(text, start, word, || {
+                let id = index.get_or_insert_at(text, start, word, |_| {
                     next += 1;
                     next
                 });
@@ -305,6 +393,32 @@ mod tests {
     }
 
     #[test]
+    fn key_sets_add_find_and_remove() {
+        let long = "城乡公交一体化示范工程建设";
+        let mut set = KeySet::default();
+        assert!(!set.contains("的"));
+        for w in ["的", "了", long, "and"] {
+            set.insert(w);
+        }
+        set.insert("的");
+        assert_eq!(set.len(), 4);
+        assert!(set.contains("的") && set.contains(long) && set.contains("and"));
+        assert!(set.contains_key(word_key("了").unwrap()));
+        assert!(!set.contains("公交") && !set.contains(""));
+        set.remove("了");
+        set.remove(long);
+        set.remove("不在");
+        assert_eq!(set.len(), 2);
+        assert!(!set.contains("了") && !set.contains(long) && set.contains("的"));
+        let many: Vec<String> = (0..1000).map(|i| format!("词{i}")).collect();
+        for w in &many {
+            set.insert(w);
+        }
+        assert!(many.iter().all(|w| set.contains(w)));
+        assert_eq!(set.len(), 1002);
+    }
+
+    #[test]
     fn short_and_long_words_are_found() {
         let long = "城乡公交一体化示范工程建设";
         let m: WordMap<u32> = [("公交", 1), (long, 2), ("", 3)].into_iter().collect();
@@ -314,9 +428,5 @@ mod tests {
         assert_eq!(m.get("公"), None);
         assert_eq!(m.get("城乡公交一体化示范工程"), None);
         assert_eq!(m.len(), 3);
-        let mut m = m;
-        m.remove("公交");
-        m.remove(long);
-        assert_eq!((m.get("公交"), m.get(long), m.len()), (None, None, 1));
     }
 }
