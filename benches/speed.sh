@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Whole-process speed of the examples against jieba-rs alone (the `segment`
+# example), as the README's Performance table reports it.
+#
+#   python3 benches/inputs.py ../shared/data /tmp/speed   # build the inputs once
+#   bash benches/speed.sh /tmp/speed [ROUNDS]
+#
+# CPU time (user + system) and peak memory come from GNU time; every round
+# runs each job once, interleaved, and medians are printed (this machine's
+# timings wander by ±20% from run to run, so single runs say little).
+set -euo pipefail
+dir=${1:?input directory from benches/inputs.py}
+rounds=${2:-9}
+cargo build --release --examples --quiet
+bin=target/release/examples
+
+# run CMD...: runs CMD once and prints "cpu_ms wall_ms peak_mb".
+run() {
+    /usr/bin/time -f "%U %S %e %M" -o /tmp/speed.time "$@" > /dev/null
+    awk '{printf "%.0f %.0f %.0f\n", ($1 + $2) * 1000, $3 * 1000, $4 / 1024}' /tmp/speed.time
+}
+
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+declare -A cpu wall rss
+jobs=(
+    "segment|$bin/segment --jsonl $dir/news.jsonl --threads 1"
+    "summarize|$bin/summarize --jsonl $dir/news.jsonl --sentences 2 --threads 1"
+    "digest|$bin/digest --jsonl $dir/news.jsonl --threads 1"
+    "digest_2_threads|$bin/digest --jsonl $dir/news.jsonl --threads 2"
+    "page_segment|$bin/segment $dir/page10mb.md"
+    "page_digest|$bin/digest $dir/page10mb.md --threads 1"
+    "page_digest_2_threads|$bin/digest $dir/page10mb.md --threads 2"
+    "article_segment|$bin/segment $dir/article20k.md"
+    "article_summarize|$bin/summarize $dir/article20k.md --sentences 3"
+    "article_digest|$bin/digest $dir/article20k.md --threads 1"
+    "cold_segment|$bin/segment examples/data/page_front.md"
+    "cold_digest|$bin/digest examples/data/page_front.md"
+)
+for ((r = 1; r <= rounds; r++)); do
+    for job in "${jobs[@]}"; do
+        name=${job%%|*}
+        read -r c w m < <(run ${job#*|})
+        cpu[$name]+="$c "
+        wall[$name]+="$w "
+        rss[$name]+="$m "
+    done
+    echo "round $r of $rounds done" >&2
+done
+declare -A med_cpu med_wall
+printf "%-24s %10s %10s %8s\n" job "cpu ms" "wall ms" "peak MB"
+for job in "${jobs[@]}"; do
+    name=${job%%|*}
+    med_cpu[$name]=$(tr ' ' '\n' <<< "${cpu[$name]}" | grep . | median)
+    med_wall[$name]=$(tr ' ' '\n' <<< "${wall[$name]}" | grep . | median)
+    printf "%-24s %10s %10s %8s\n" "$name" "${med_cpu[$name]}" "${med_wall[$name]}" \
+        "$(tr ' ' '\n' <<< "${rss[$name]}" | grep . | median)"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo
+echo "summarize / segment (CPU):        $(ratio "${med_cpu[summarize]}" "${med_cpu[segment]}")"
+echo "digest / segment (CPU):           $(ratio "${med_cpu[digest]}" "${med_cpu[segment]}")"
+echo "digest 1 / 2 threads (wall):      $(ratio "${med_wall[digest]}" "${med_wall[digest_2_threads]}")"
+echo "10 MB page digest / segment (CPU): $(ratio "${med_cpu[page_digest]}" "${med_cpu[page_segment]}")"
+echo "20 000-sentence summary / segment: $(ratio "${med_cpu[article_summarize]}" "${med_cpu[article_segment]}")"
