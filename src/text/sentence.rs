@@ -86,6 +86,22 @@ const STEP: [u8; 256] = {
     t
 };
 
+/// Is the three-byte character `lead b1 b2` (lead E2, E3 or EF) one of the
+/// marks the splitter acts on: a terminal, an opening or closing quote or
+/// bracket?
+#[inline]
+fn is_mark_tail(lead: u8, b1: u8, b2: u8) -> bool {
+    match (lead, b1) {
+        // “ ” ‘ ’ (U+2018–U+201D) and … (U+2026)
+        (0xe2, 0x80) => matches!(b2, 0x98..=0x9d | 0xa6),
+        // 。 (U+3002), 《》「」『』【】 (U+300A–U+3011), 〔〕 (U+3014–U+3015)
+        (0xe3, 0x80) => matches!(b2, 0x82 | 0x8a..=0x91 | 0x94 | 0x95),
+        // ！ （ ） ． (U+FF01, U+FF08, U+FF09, U+FF0E)
+        (0xef, 0xbc) => matches!(b2, 0x81 | 0x88 | 0x89 | 0x8e | 0x9b | 0x9f),
+        _ => false,
+    }
+}
+
 fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence<'a>>) {
     let line = &text[base..base + len];
     let bytes = line.as_bytes();
@@ -100,6 +116,13 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
         let step = STEP[bytes[i] as usize];
         if step > 0 {
             i += step as usize;
+            continue;
+        }
+        // Of the three-byte characters under a flagged lead byte, only a few
+        // are marks: the common `，`, `、`, `：` and `—` are stepped over
+        // without decoding.
+        if bytes[i] >= 0xe0 && !is_mark_tail(bytes[i], bytes[i + 1], bytes[i + 2]) {
+            i += 3;
             continue;
         }
         // `i` is always the start of a character.
