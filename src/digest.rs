@@ -155,11 +155,16 @@ impl DigestBuilder {
         // table, the shipped model) load once per process; they are loaded
         // side by side, so a cold start waits for the slowest, not the sum.
         let model = std::thread::scope(|s| {
-            s.spawn(crate::keywords::load_tables);
-            match self.model {
+            let loader = std::thread::Builder::new().spawn_scoped(s, crate::keywords::load_tables);
+            let model = match self.model {
                 Some(m) => Ok(m),
                 None => TopicModel::shipped_shared().map(Arc::clone),
+            };
+            // No thread to be had (a constrained host): load it here.
+            if loader.is_err() {
+                crate::keywords::load_tables();
             }
+            model
         })?;
         Ok(Digest {
             summarizer: Summarizer::builder()
