@@ -162,18 +162,7 @@ impl<'a> Document<'a> {
             let from = entries.len();
             entries.extend(occurrences[row_start..end].iter().map(|&(id, _)| (id, 1)));
             row_start = end;
-            // Sort the row by term and merge repeats in place.
-            entries[from..].sort_unstable_by_key(|&(id, _)| id);
-            let mut kept = from;
-            for k in from..entries.len() {
-                if kept > from && entries[kept - 1].0 == entries[k].0 {
-                    entries[kept - 1].1 += entries[k].1;
-                } else {
-                    entries[kept] = entries[k];
-                    kept += 1;
-                }
-            }
-            entries.truncate(kept);
+            sum_duplicates_from(&mut entries, from);
             for &(id, _) in &entries[from..] {
                 sentence_frequency[id as usize] += 1;
             }
@@ -251,15 +240,27 @@ impl<'a> Document<'a> {
 /// assert_eq!(v, vec![(1, 2.0), (3, 1.5)]);
 /// ```
 pub fn sum_duplicates<T: std::ops::AddAssign + Copy>(v: &mut Vec<(u32, T)>) {
-    v.sort_unstable_by_key(|&(id, _)| id);
-    v.dedup_by(|b, a| {
-        if a.0 == b.0 {
-            a.1 += b.1;
-            true
+    sum_duplicates_from(v, 0);
+}
+
+/// [`sum_duplicates`] on the tail `v[from..]` only, so that rows stored end
+/// to end can be built one after another in the same vector.
+pub(crate) fn sum_duplicates_from<T: std::ops::AddAssign + Copy>(
+    v: &mut Vec<(u32, T)>,
+    from: usize,
+) {
+    v[from..].sort_unstable_by_key(|&(id, _)| id);
+    let mut kept = from;
+    for k in from..v.len() {
+        if kept > from && v[kept - 1].0 == v[k].0 {
+            let value = v[k].1;
+            v[kept - 1].1 += value;
         } else {
-            false
+            v[kept] = v[k];
+            kept += 1;
         }
-    });
+    }
+    v.truncate(kept);
 }
 
 /// Scales a sparse vector to unit length (a zero vector stays zero).

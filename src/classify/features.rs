@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
 use crate::tokenize::Tokenizer;
+use crate::vectorize::sum_duplicates;
 use crate::wordmap::WordMap;
 
 /// How texts become features.
@@ -254,15 +255,8 @@ impl Vocabulary {
 
     /// Sparse counts from a list of columns.
     pub(crate) fn counts_from_ids(ids: &[u32]) -> Vec<(u32, f32)> {
-        let mut sorted = ids.to_vec();
-        sorted.sort_unstable();
-        let mut out: Vec<(u32, f32)> = Vec::with_capacity(sorted.len());
-        for id in sorted {
-            match out.last_mut() {
-                Some((last, count)) if *last == id => *count += 1.0,
-                _ => out.push((id, 1.0)),
-            }
-        }
+        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
+        sum_duplicates(&mut out);
         out
     }
 
