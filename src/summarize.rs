@@ -399,9 +399,9 @@ impl Summarizer {
                 let graph =
                     similarity_graph(doc, &vectors, &idf, self.similarity, Some(self.window));
                 let scores = if self.method == Method::TfIdf {
-                    self.tfidf_scores(doc, &idf, title, &vectors)
+                    self.tfidf_scores(doc, &idf, title, &vectors, &chars)
                 } else {
-                    self.textrank_scores(doc, &idf, title, &vectors, &graph)
+                    self.textrank_scores(doc, &idf, title, &vectors, &graph, &chars)
                 };
                 let chosen = self.select(&scores, &chars, &vectors, &graph);
                 (scores, chosen)
@@ -465,13 +465,14 @@ impl Summarizer {
     /// Long sentences pay `length_weight`; sentences with very few terms
     /// (`会议还研究了其他事项。`) pay in proportion, however central their
     /// few words make them in the graph.
-    fn length_factor(&self, doc: &Document<'_>, i: usize) -> f64 {
+    /// `chars` is the sentence's length in characters.
+    fn length_factor(&self, doc: &Document<'_>, i: usize, chars: usize) -> f64 {
         let terms = doc.counts[i].len() as f64;
         let thin = (terms / MIN_INFORMATIVE_TERMS).min(1.0);
         if self.length_weight == 0.0 {
             return thin;
         }
-        let chars = doc.sentences[i].text.chars().count().max(1) as f64;
+        let chars = chars.max(1) as f64;
         let long = (chars / 40.0).max(1.0);
         // 1 to any power is 1: most sentences need no `powf`.
         if long == 1.0 {
@@ -487,11 +488,12 @@ impl Summarizer {
         title: Option<&str>,
         vectors: &Rows<(u32, f32)>,
         graph: &Graph,
+        chars: &[usize],
     ) -> Vec<f64> {
         let prior = self.prior(doc, idf, title, vectors);
         let rank = self.pagerank.rank(graph, Some(&prior));
         (0..rank.len())
-            .map(|i| rank[i] * self.length_factor(doc, i))
+            .map(|i| rank[i] * self.length_factor(doc, i, chars[i]))
             .collect()
     }
 
@@ -501,6 +503,7 @@ impl Summarizer {
         idf: &[f32],
         title: Option<&str>,
         vectors: &Rows<(u32, f32)>,
+        chars: &[usize],
     ) -> Vec<f64> {
         let prior = self.prior(doc, idf, title, vectors);
         (0..doc.sentences.len())
@@ -511,7 +514,7 @@ impl Summarizer {
                     .iter()
                     .map(|&(t, c)| c as f64 * idf[t as usize] as f64)
                     .sum();
-                (weight / len.sqrt()) * prior[i] * self.length_factor(doc, i)
+                (weight / len.sqrt()) * prior[i] * self.length_factor(doc, i, chars[i])
             })
             .collect()
     }
