@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::wordmap::KeySet;
+use crate::wordmap::{KeySet, word_key};
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -215,7 +215,7 @@ impl Tokenizer {
     /// Is `word` worth counting: it has a letter, digit or Chinese character
     /// and is not a stop word?
     pub fn is_term(&self, word: &str) -> bool {
-        word.chars().any(crate::text::clean::is_word_char) && !self.stop_words.contains(word)
+        self.is_term_keyed(word, word_key(word))
     }
 
     /// [`is_term`](Self::is_term) for a word whose key the caller already
