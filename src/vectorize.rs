@@ -195,16 +195,14 @@ impl<'a> Document<'a> {
         match idf {
             Idf::Sentences => {
                 let n = self.sentences.len() as f32;
-                // Sentence frequencies are small integers, most of them 1:
-                // each distinct one takes one logarithm.
-                let mut by_df: Vec<Option<f32>> = Vec::new();
+                // Sentence frequencies are small integers (at most the
+                // number of sentences), most of them 1: each distinct one
+                // takes one logarithm.
+                let mut by_df: Vec<Option<f32>> = vec![None; self.sentences.len() + 1];
                 self.sentence_frequency
                     .iter()
                     .map(|&df| {
                         let df = df as usize;
-                        if df >= by_df.len() {
-                            by_df.resize(df + 1, None);
-                        }
                         *by_df[df].get_or_insert_with(|| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
                     })
                     .collect()
