@@ -94,20 +94,23 @@ const MAX_CACHED_WORDS: usize = 1_000_000;
 
 /// Looks the words of `words` up in one go: one read lock for the hits,
 /// one write lock for the misses. Calls `found(i, info)` for each.
+/// Numbers (`2026`, `11.5`, `３０`) are never in jieba's table: they are
+/// answered without the cache and never enter it.
 pub(crate) fn word_infos<'w>(
     words: impl Iterator<Item = &'w str> + Clone,
     mut found: impl FnMut(usize, WordInfo),
 ) {
     let mut missing = Vec::new();
-    if let Ok(cache) = CACHE.read() {
-        for (i, w) in words.clone().enumerate() {
-            match cache.get(w) {
-                Some(info) => found(i, info),
-                None => missing.push(i),
+    match CACHE.read() {
+        Ok(cache) => {
+            for (i, w) in words.clone().enumerate() {
+                match number_info(w).or_else(|| cache.get(w)) {
+                    Some(info) => found(i, info),
+                    None => missing.push(i),
+                }
             }
         }
-    } else {
-        missing.extend(0..words.clone().count());
+        Err(_) => missing.extend(0..words.clone().count()),
     }
     if missing.is_empty() {
         return;
@@ -117,7 +120,11 @@ pub(crate) fn word_infos<'w>(
     for (i, w) in words.enumerate() {
         if next.peek() == Some(&&i) {
             next.next();
-            let info = word_info_uncached(w);
+            if let Some(info) = number_info(w) {
+                found(i, info);
+                continue;
+            }
+            let info = ask_jieba(w);
             asked.push((w, info));
             found(i, info);
         }
@@ -132,19 +139,19 @@ pub(crate) fn word_infos<'w>(
     }
 }
 
-fn word_info_uncached(word: &str) -> WordInfo {
-    if !word
+/// A word with no Chinese character and no letter (a number): jieba's
+/// unknown-word IDF, tagged `m`.
+fn number_info(word: &str) -> Option<WordInfo> {
+    let is_number = !word
         .chars()
-        .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic())
-    {
-        return WordInfo {
-            idf: *UNKNOWN_IDF,
-            pos: Pos::intern("m"),
-        };
-    }
-    ask_jieba(word)
+        .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic());
+    is_number.then(|| WordInfo {
+        idf: *UNKNOWN_IDF,
+        pos: Pos::intern("m"),
+    })
 }
 
+/// What jieba's extractor says of `word` on its own.
 fn ask_jieba(word: &str) -> WordInfo {
     let jieba = crate::tokenize::shared_jieba();
     let found = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
@@ -171,7 +178,7 @@ mod tests {
         let one: Vec<(f64, &str)> = words
             .iter()
             .map(|w| {
-                let i = word_info_uncached(w);
+                let i = number_info(w).unwrap_or_else(|| ask_jieba(w));
                 (i.idf, i.pos.name())
             })
             .collect();
