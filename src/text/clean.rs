@@ -134,7 +134,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
 
 /// Length in bytes of the UTF-8 character that starts with `lead`.
 #[inline]
-fn utf8_width(lead: u8) -> usize {
+pub(crate) const fn utf8_width(lead: u8) -> usize {
     match lead {
         0x00..=0xbf => 1,
         0xc0..=0xdf => 2,

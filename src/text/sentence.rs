@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::clean::{is_closer, is_terminal};
+use super::clean::{is_closer, is_terminal, utf8_width};
 
 /// Quoted text longer than this (in characters) may be split at its own
 /// sentence ends.
@@ -66,15 +66,9 @@ pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
 /// whole without being decoded.
 const STEP: [u8; 256] = {
     let mut t = [1u8; 256];
-    let mut b = 0xc0;
-    while b <= 0xff {
-        t[b] = if b < 0xe0 {
-            2
-        } else if b < 0xf0 {
-            3
-        } else {
-            4
-        };
+    let mut b = 0;
+    while b < 256 {
+        t[b] = utf8_width(b as u8) as u8;
         b += 1;
     }
     let marks = [b'!', b'?', b';', b'(', b')', b'"', b'\'', 0xe2, 0xe3, 0xef];
