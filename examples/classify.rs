@@ -28,12 +28,8 @@ struct Args {
     /// Batch: each input line `{"id","text"}` gives `{"id","label","probability","scores"}`.
     #[arg(long)]
     jsonl: bool,
-    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
-    #[arg(long)]
-    skip_bad: bool,
-    /// Worker threads for --jsonl (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    batch: common::BatchOptions,
     /// Also print the terms that weighed most for the label.
     #[arg(long)]
     explain: bool,
@@ -45,7 +41,7 @@ fn prediction_json(p: &Prediction) -> serde_json::Value {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(e) = common::set_threads(args.threads) {
+    if let Err(e) = args.batch.set_threads() {
         return common::fail(&e);
     }
     let owned;
@@ -63,7 +59,7 @@ fn main() -> ExitCode {
         },
     };
     if args.jsonl {
-        let run = common::run_jsonl(args.path.as_deref(), args.skip_bad, |item| {
+        let run = common::run_jsonl(args.path.as_deref(), args.batch.skip_bad, |item| {
             let mut v = prediction_json(&model.predict(&item.text));
             v["id"] = item.id;
             v

@@ -29,9 +29,8 @@ struct Args {
     /// Batch: each input line `{"id","text"}` is a page; each output line `{"id","articles":[…]}`.
     #[arg(long)]
     jsonl: bool,
-    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
-    #[arg(long)]
-    skip_bad: bool,
+    #[command(flatten)]
+    batch: common::BatchOptions,
     /// Summary sentences per article.
     #[arg(long, default_value_t = 2, conflicts_with = "chars")]
     sentences: usize,
@@ -44,9 +43,6 @@ struct Args {
     /// Keywords per article.
     #[arg(long, default_value_t = 5)]
     keywords: usize,
-    /// Worker threads for --jsonl (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
 }
 
 /// One line of `--jsonl` output: the caller's id and the page's articles.
@@ -61,7 +57,7 @@ struct BatchLine<'a> {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(e) = common::set_threads(args.threads) {
+    if let Err(e) = args.batch.set_threads() {
         return common::fail(&e);
     }
     let budget = match args.chars {
@@ -78,7 +74,7 @@ fn main() -> ExitCode {
         Err(e) => return common::fail(&e),
     };
     let run = if args.jsonl {
-        batch(&digest, args.path.as_deref(), args.skip_bad)
+        batch(&digest, args.path.as_deref(), args.batch.skip_bad)
     } else {
         common::read_input(args.path.as_deref()).map(|text| {
             let page = digest.page(&text);

@@ -33,17 +33,13 @@ struct Args {
     /// Batch: each input line `{"id","text"}` gives `{"id","keywords","phrases"}`.
     #[arg(long)]
     jsonl: bool,
-    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
-    #[arg(long)]
-    skip_bad: bool,
-    /// Worker threads for --jsonl (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    batch: common::BatchOptions,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(e) = common::set_threads(args.threads) {
+    if let Err(e) = args.batch.set_threads() {
         return common::fail(&e);
     }
     let mut builder = KeywordExtractor::builder()
@@ -72,7 +68,7 @@ fn main() -> ExitCode {
         (words, phrases)
     };
     if args.jsonl {
-        let run = common::run_jsonl(args.path.as_deref(), args.skip_bad, |item| {
+        let run = common::run_jsonl(args.path.as_deref(), args.batch.skip_bad, |item| {
             let (k, p) = extract(&item.text);
             json!({"id": item.id, "keywords": k, "phrases": p})
         });

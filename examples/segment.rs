@@ -23,24 +23,20 @@ struct Args {
     /// Batch: each input line `{"id","text"}` gives `{"id","words"}` (the number of words).
     #[arg(long)]
     jsonl: bool,
-    /// In --jsonl mode, skip bad lines.
-    #[arg(long)]
-    skip_bad: bool,
-    /// Worker threads for --jsonl (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    batch: common::BatchOptions,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(e) = common::set_threads(args.threads) {
+    if let Err(e) = args.batch.set_threads() {
         return common::fail(&e);
     }
     let jieba = shared_jieba();
     if args.jsonl {
         return match common::run_jsonl(
             args.path.as_deref(),
-            args.skip_bad,
+            args.batch.skip_bad,
             |item| json!({"id": item.id, "words": jieba.cut(&item.text, true).len()}),
         ) {
             Ok(_) => ExitCode::SUCCESS,

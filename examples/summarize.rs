@@ -46,12 +46,8 @@ struct Args {
     /// Batch: each input line `{"id","text","title"?}` gives `{"id","summary","sentences"}`.
     #[arg(long)]
     jsonl: bool,
-    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
-    #[arg(long)]
-    skip_bad: bool,
-    /// Worker threads for --jsonl (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[command(flatten)]
+    batch: common::BatchOptions,
 }
 
 /// A chosen sentence as the JSON output shows it (fields in name order,
@@ -95,7 +91,7 @@ fn summarize(s: &Summarizer, text: &str, title: Option<&str>) -> Summary {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Err(e) = common::set_threads(args.threads) {
+    if let Err(e) = args.batch.set_threads() {
         return common::fail(&e);
     }
     let budget = match (args.sentences, args.ratio, args.chars) {
@@ -113,7 +109,7 @@ fn main() -> ExitCode {
         Err(e) => return common::fail(&e),
     };
     if args.jsonl {
-        let run = common::run_batch(args.path.as_deref(), args.skip_bad, None, |item| {
+        let run = common::run_batch(args.path.as_deref(), args.batch.skip_bad, None, |item| {
             let summary = summarize(&summarizer, &item.text, item.title.as_deref());
             common::json_line(&BatchLine {
                 id: &item.id,

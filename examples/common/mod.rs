@@ -82,7 +82,8 @@ const CHUNK_LINES: usize = 256;
 /// Runs `work` on each line of a JSON Lines input, writing one output line
 /// per input line, in input order. Lines are read a chunk at a time and
 /// parsed, worked on and serialised on the worker threads (all cores unless
-/// [`set_threads`] said otherwise); the main thread only reads and writes.
+/// [`BatchOptions::set_threads`] said otherwise); the main thread only reads
+/// and writes.
 /// A bad line (invalid UTF-8, not JSON, no `text`) stops the run with its
 /// line number, or with `skip_bad` is reported on stderr and counted.
 /// Returns the number of lines skipped.
@@ -163,13 +164,26 @@ pub fn run_batch(
     Ok(skipped)
 }
 
-/// Sets the number of worker threads for batches (`None`: all cores).
-pub fn set_threads(threads: Option<usize>) -> Result<()> {
-    let Some(n) = threads else { return Ok(()) };
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(n.max(1))
-        .build_global()
-        .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))
+/// The options of every example that reads a `--jsonl` batch.
+#[derive(clap::Args)]
+pub struct BatchOptions {
+    /// In --jsonl mode, skip bad lines (reported and counted on stderr).
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Worker threads for --jsonl (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+impl BatchOptions {
+    /// Sets up the worker threads (all cores unless `--threads` says otherwise).
+    pub fn set_threads(&self) -> Result<()> {
+        let Some(n) = self.threads else { return Ok(()) };
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| Error::io("thread pool", std::io::Error::other(e)))
+    }
 }
 
 /// Prints an error the way every example does and gives the exit code.
