@@ -1,8 +1,8 @@
 //! Maps and sets of words built for lookups that almost always concern
-//! short words: a short word is stored inline as its own bytes (up to 23 in
-//! a [`WordMap`], up to 15 as the 16-byte key of a [`KeySet`] or
-//! [`WordIndex`]), so finding one compares a few machine words and follows
-//! no pointer. Longer words live in a second, ordinary map.
+//! short words: a word of up to 15 bytes (five Chinese characters) is
+//! stored inline as its own bytes, a 16-byte [`word_key`], so finding one
+//! compares two machine words and follows no pointer. Longer words live in
+//! a second, ordinary map.
 //!
 //! The keyword lexicon (jieba's IDF and tags per word), the topic model's
 //! vocabulary ([`WordMap`]), the stop words ([`KeySet`]) and each
@@ -10,47 +10,16 @@
 //! every word or distinct term of every article, which makes these the
 //! hottest lookups after segmentation.
 
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
 
-/// A word of at most 23 bytes, stored inline: the bytes, zero-padded, with
-/// the length in the last byte.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ShortWord([u64; 3]);
-
-impl ShortWord {
-    const MAX: usize = 23;
-
-    fn new(word: &str) -> Option<ShortWord> {
-        let b = word.as_bytes();
-        if b.len() > Self::MAX {
-            return None;
-        }
-        let mut bytes = [0u8; 24];
-        bytes[..b.len()].copy_from_slice(b);
-        bytes[23] = b.len() as u8;
-        let chunk = |i: usize| {
-            let mut c = [0u8; 8];
-            c.copy_from_slice(&bytes[i * 8..i * 8 + 8]);
-            u64::from_le_bytes(c)
-        };
-        Some(ShortWord([chunk(0), chunk(1), chunk(2)]))
-    }
-}
-
-impl Hash for ShortWord {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.0[0]);
-        state.write_u64(self.0[1]);
-        state.write_u64(self.0[2]);
-    }
-}
-
-/// Words to values of type `V`.
+/// Words to values of type `V`, in a hash map keyed by [`word_key`]s
+/// (longer words in a second map), for tables that grow as they are used
+/// (the keyword lexicon) or are large (a topic vocabulary).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WordMap<V> {
-    short: FxHashMap<ShortWord, V>,
+    short: FxHashMap<u128, V>,
     long: FxHashMap<Box<str>, V>,
     /// A bit per word hash (8 KB): a clear bit proves a word absent
     /// before its key is even built (a text's rare words, asked of the
@@ -85,7 +54,7 @@ impl<V: Copy> WordMap<V> {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
-        match ShortWord::new(word) {
+        match word_key(word) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
         }
@@ -95,7 +64,7 @@ impl<V: Copy> WordMap<V> {
     pub(crate) fn insert(&mut self, word: &str, value: V) {
         let bit = filter_bit(word);
         self.filter[bit / 64] |= 1 << (bit % 64);
-        match ShortWord::new(word) {
+        match word_key(word) {
             Some(key) => {
                 self.short.insert(key, value);
             }
@@ -354,14 +323,6 @@ impl<'a, V: Copy> WordIndex<'a, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_words_are_keyed_by_bytes_and_length() {
-        assert!(ShortWord::new("一二三四五六七").is_some());
-        assert!(ShortWord::new("一二三四五六七八").is_none());
-        assert_ne!(ShortWord::new("ab"), ShortWord::new("ab\0"));
-        assert_eq!(ShortWord::new("公交"), ShortWord::new("公交"));
-    }
 
     #[test]
     fn document_index_reads_keys_from_the_text_as_from_the_word() {
