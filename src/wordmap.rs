@@ -104,12 +104,21 @@ pub(crate) fn word_key(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// The home slot of `key` in a table of `slots` (a power of two) slots.
+/// Where `key` is in an open-addressed table of [`word_key`]s (a power of
+/// two of slots, 0 for empty, at least one empty): `Ok(slot)` holding it,
+/// or `Err(slot)`, the empty slot where it would go.
 #[inline]
-fn key_slot(key: u128, slots: usize) -> usize {
+fn probe(keys: &[u128], key: u128) -> Result<usize, usize> {
+    let mask = keys.len() - 1;
     let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let h = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    (h >> 32) as usize & (slots - 1)
+    let mut i = (x.wrapping_mul(0xff51_afd7_ed55_8ccd) >> 32) as usize & mask;
+    loop {
+        match keys[i] {
+            0 => return Err(i),
+            k if k == key => return Ok(i),
+            _ => i = (i + 1) & mask,
+        }
+    }
 }
 
 /// A set of words asked about far more often than changed (stop words):
@@ -136,18 +145,7 @@ impl KeySet {
     /// Is the word with this key (from [`word_key`]) in the set?
     #[inline]
     pub(crate) fn contains_key(&self, key: u128) -> bool {
-        if self.keys.is_empty() {
-            return false;
-        }
-        let mask = self.keys.len() - 1;
-        let mut i = key_slot(key, self.keys.len());
-        loop {
-            match self.keys[i] {
-                0 => return false,
-                k if k == key => return true,
-                _ => i = (i + 1) & mask,
-            }
-        }
+        !self.keys.is_empty() && probe(&self.keys, key).is_ok()
     }
 
     /// Adds `word`.
@@ -172,12 +170,9 @@ impl KeySet {
     }
 
     fn place(&mut self, key: u128) {
-        let mask = self.keys.len() - 1;
-        let mut i = key_slot(key, self.keys.len());
-        while self.keys[i] != 0 {
-            i = (i + 1) & mask;
+        if let Err(i) = probe(&self.keys, key) {
+            self.keys[i] = key;
         }
-        self.keys[i] = key;
     }
 
     /// Removes `word` (the table is rebuilt: removals are rare).
@@ -250,25 +245,13 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         }
     }
 
-    #[inline]
-    fn slot_of(&self, key: u128) -> usize {
-        key_slot(key, self.keys.len())
-    }
-
     /// The value of `word`.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         let Some(key) = word_key(word) else {
             return self.long.get(word).copied();
         };
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot_of(key);
-        loop {
-            match self.keys[i] {
-                0 => return None,
-                k if k == key => return Some(self.values[self.at[i] as usize]),
-                _ => i = (i + 1) & mask,
-            }
-        }
+        let i = probe(&self.keys, key).ok()?;
+        Some(self.values[self.at[i] as usize])
     }
 
     /// The value of the word `text[start..start + word.len()]` (which is
@@ -285,15 +268,10 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         let Some(key) = Self::key_at(text, start, word.len()) else {
             return *self.long.entry(word).or_insert_with(|| make(None));
         };
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot_of(key);
-        loop {
-            match self.keys[i] {
-                0 => break,
-                k if k == key => return self.values[self.at[i] as usize],
-                _ => i = (i + 1) & mask,
-            }
-        }
+        let i = match probe(&self.keys, key) {
+            Ok(i) => return self.values[self.at[i] as usize],
+            Err(empty) => empty,
+        };
         let value = make(Some(key));
         self.keys[i] = key;
         self.at[i] = self.values.len() as u32;
@@ -308,14 +286,11 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         let doubled = self.keys.len() * 2;
         let keys = std::mem::replace(&mut self.keys, vec![0; doubled]);
         let at = std::mem::replace(&mut self.at, vec![0; doubled]);
-        let mask = doubled - 1;
         for (key, at) in keys.into_iter().zip(at).filter(|&(k, _)| k != 0) {
-            let mut i = self.slot_of(key);
-            while self.keys[i] != 0 {
-                i = (i + 1) & mask;
+            if let Err(i) = probe(&self.keys, key) {
+                self.keys[i] = key;
+                self.at[i] = at;
             }
-            self.keys[i] = key;
-            self.at[i] = at;
         }
     }
 }
