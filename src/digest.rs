@@ -151,21 +151,21 @@ impl DigestBuilder {
 
     /// Checks the options and builds the digest.
     pub fn build(self) -> Result<Digest> {
-        // The three process-wide tables (jieba's dictionary, jieba's IDF
-        // table, the shipped model) load once per process; they are loaded
-        // side by side, so a cold start waits for the slowest, not the sum.
+        // The process-wide tables (jieba's dictionary, the shipped model)
+        // load once per process, side by side, so a cold start waits for
+        // the slower of the two, not their sum.
+        // With no thread to be had (a constrained host), the dictionary
+        // loads on this one when the model or summarizer first cuts.
         let model = std::thread::scope(|s| {
-            let loader = std::thread::Builder::new().spawn_scoped(s, crate::keywords::load_tables);
-            let model = match self.model {
+            let _dictionary = std::thread::Builder::new().spawn_scoped(s, || {
+                crate::tokenize::shared_jieba();
+            });
+            match self.model {
                 Some(m) => Ok(m),
                 None => TopicModel::shipped_shared().map(Arc::clone),
-            };
-            // No thread to be had (a constrained host): load it here.
-            if loader.is_err() {
-                crate::keywords::load_tables();
             }
-            model
         })?;
+        crate::keywords::load_tables();
         Ok(Digest {
             summarizer: Summarizer::builder()
                 .method(self.method)

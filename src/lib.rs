@@ -24,6 +24,7 @@ pub mod summarize;
 pub mod text;
 pub mod tokenize;
 pub mod vectorize;
+mod word_key;
 mod wordmap;
 
 pub use error::{Error, Result, decode_utf8, open_file, read_text_file};

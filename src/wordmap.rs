@@ -14,6 +14,8 @@ use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap;
 
+pub(crate) use crate::word_key::{key_hash, word_key};
+
 /// Words to values of type `V`, in a hash map keyed by [`word_key`]s
 /// (longer words in a second map), for tables that grow as they are used
 /// (the keyword lexicon) or are large (a topic vocabulary).
@@ -90,28 +92,13 @@ impl<'w, V: Copy> FromIterator<(&'w str, V)> for WordMap<V> {
     }
 }
 
-/// The key of a word of 1 to 15 bytes: its bytes, zero-padded, with the
-/// length in the last byte (so no key is 0).
-#[inline]
-pub(crate) fn word_key(word: &str) -> Option<u128> {
-    let n = word.len();
-    if n == 0 || n > 15 {
-        return None;
-    }
-    let mut buf = [0u8; 16];
-    buf[..n].copy_from_slice(word.as_bytes());
-    buf[15] = n as u8;
-    Some(u128::from_le_bytes(buf))
-}
-
 /// Where `key` is in an open-addressed table of [`word_key`]s (a power of
 /// two of slots, 0 for empty, at least one empty): `Ok(slot)` holding it,
 /// or `Err(slot)`, the empty slot where it would go.
 #[inline]
 fn probe(keys: &[u128], key: u128) -> Result<usize, usize> {
     let mask = keys.len() - 1;
-    let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut i = (x.wrapping_mul(0xff51_afd7_ed55_8ccd) >> 32) as usize & mask;
+    let mut i = (key_hash(key) >> 32) as usize & mask;
     loop {
         match keys[i] {
             0 => return Err(i),

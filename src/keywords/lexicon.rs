@@ -9,8 +9,9 @@
 
 use std::sync::{LazyLock, RwLock};
 
-use jieba_rs::{KeywordExtract, TfIdf};
+use jieba_rs::KeywordExtractConfig;
 
+use super::idf_table::IdfTable;
 use super::jieba_config;
 use crate::wordmap::WordMap;
 
@@ -56,32 +57,32 @@ pub(crate) struct WordInfo {
     pub(crate) pos: Pos,
 }
 
-/// jieba's TF-IDF extractor; its IDF table loads once per process.
-static TFIDF: LazyLock<TfIdf> = LazyLock::new(|| {
-    let mut t = TfIdf::default();
-    *t.config_mut() = jieba_config();
-    t
+/// jieba's IDF table, compiled in by the build script (`src/build.rs`)
+/// and read where it lies.
+static IDF_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_idf.bin"));
+
+static IDF: LazyLock<IdfTable<'static>> = LazyLock::new(|| {
+    // Written by our build script and checked by its tests: a table that
+    // does not read is a broken build, not bad input.
+    IdfTable::read(IDF_BYTES).expect("the build script writes a readable IDF table")
 });
 
-/// Loads jieba's IDF table, if it is not loaded yet.
+/// Makes sure the IDF table is ready (it is read in place, so this only
+/// checks its header).
 pub(crate) fn load() {
-    LazyLock::force(&TFIDF);
+    LazyLock::force(&IDF);
 }
 
-/// The IDF jieba gives words missing from its table (its median IDF),
-/// read by asking it about a word no dictionary has.
-static UNKNOWN_IDF: LazyLock<f64> = LazyLock::new(|| {
-    TFIDF
-        .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
-        .first()
-        .map_or(10.0, |k| k.weight)
-});
+/// No word has a higher IDF in jieba's table (the IDF of a word seen in
+/// one document of jieba's corpus; words missing from the table get the
+/// median). Keyword ranking uses it to skip words too rare to matter.
+pub(crate) fn max_idf() -> f64 {
+    IDF.max()
+}
 
-/// No word has a higher IDF in jieba's table (13.9007, the IDF of a word
-/// seen in one document of jieba's corpus; words missing from the table
-/// get the median). Keyword ranking uses it to skip words too rare to
-/// matter; a test reads the whole table to check it.
-pub(crate) const MAX_IDF: f64 = 13.901;
+/// jieba's stop words and minimum length, which its TF-IDF extractor
+/// applies before a word gets an IDF at all.
+static JIEBA_CONFIG: LazyLock<KeywordExtractConfig> = LazyLock::new(jieba_config);
 
 /// The cache of answers.
 type Cache = WordMap<WordInfo>;
@@ -146,26 +147,35 @@ fn number_info(word: &str) -> Option<WordInfo> {
         .chars()
         .any(|c| crate::text::clean::is_han(c) || c.is_alphabetic());
     is_number.then(|| WordInfo {
-        idf: *UNKNOWN_IDF,
+        idf: IDF.median(),
         pos: Pos::intern("m"),
     })
 }
 
-/// What jieba's extractor says of `word` on its own.
+/// What jieba's TF-IDF extractor would say of `word` on its own: jieba
+/// must cut it as one word, which its keyword rules admit (two characters
+/// or more, not one of its stop words), for the word to get its IDF and tag.
 fn ask_jieba(word: &str) -> WordInfo {
-    let jieba = crate::tokenize::shared_jieba();
-    let found = TFIDF.extract_keywords(jieba, word, 1, Vec::new());
-    match found.first() {
-        Some(k) if k.keyword == word && found.len() == 1 => WordInfo {
-            idf: k.weight,
-            pos: Pos::intern(&k.tag),
+    let tags = crate::tokenize::shared_jieba().tag(word, JIEBA_CONFIG.use_hmm());
+    match tags.as_slice() {
+        [t] if t.word == word && is_jieba_keyword(word) => WordInfo {
+            idf: IDF.get(word).unwrap_or(IDF.median()),
+            pos: Pos::intern(t.tag),
         },
-        // jieba cuts the word differently on its own: treat it as unknown.
+        // Cut apart on its own, or a word jieba never ranks.
         _ => WordInfo {
-            idf: *UNKNOWN_IDF,
+            idf: IDF.median(),
             pos: Pos::intern("x"),
         },
     }
+}
+
+/// jieba's test of a keyword: long enough and not a stop word (in any case).
+fn is_jieba_keyword(word: &str) -> bool {
+    let stop = JIEBA_CONFIG.stop_words();
+    word.chars().count() >= JIEBA_CONFIG.min_keyword_length()
+        && !stop.contains(word)
+        && !(word.chars().any(char::is_uppercase) && stop.contains(&word.to_lowercase()))
 }
 
 #[cfg(test)]
@@ -195,22 +205,82 @@ mod tests {
         assert_eq!(many, again);
     }
 
-    #[test]
-    fn no_idf_in_jiebas_table_exceeds_the_bound() {
-        // The table is private; its debug form lists every `"word": idf`.
-        let table = format!("{:?}", *TFIDF);
-        let mut values = 0;
-        for piece in table.split("\": ").skip(1) {
-            let number: String = piece
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
-                .collect();
-            let idf: f64 = number.parse().expect("an IDF value");
-            assert!(idf <= MAX_IDF, "{idf} > {MAX_IDF}");
-            values += 1;
+    /// jieba-rs's own extractor, asked about one word: the answer the
+    /// compiled table and [`ask_jieba`] must reproduce.
+    fn jiebas_own_answer(tfidf: &jieba_rs::TfIdf, word: &str) -> (f64, String) {
+        use jieba_rs::KeywordExtract;
+        let jieba = crate::tokenize::shared_jieba();
+        let unknown = tfidf
+            .extract_keywords(jieba, "zqxjkvw", 1, Vec::new())
+            .first()
+            .map(|k| k.weight)
+            .expect("jieba ranks an unknown word at its median IDF");
+        match tfidf.extract_keywords(jieba, word, 1, Vec::new()).first() {
+            Some(k) if k.keyword == word => (k.weight, k.tag.clone()),
+            _ => (unknown, "x".to_string()),
         }
-        assert!(values > 100_000, "only {values} IDF values read");
-        assert!(*UNKNOWN_IDF <= MAX_IDF);
+    }
+
+    #[test]
+    fn the_compiled_table_answers_as_jieba_rs_does() {
+        let mut tfidf = jieba_rs::TfIdf::default();
+        *tfidf.config_mut() = jieba_config();
+        // Every word jieba cuts from the training corpus and the sample
+        // pages (thousands, common and rare), and words at the edges of
+        // jieba's rules: stop words, one character, case, long words,
+        // words it cuts apart, numbers, letters.
+        let corpus = [
+            include_str!("../../models/corpus/topics.jsonl"),
+            include_str!("../../examples/data/page_front.md"),
+            include_str!("../../examples/data/page_livelihood.md"),
+            include_str!("../../examples/data/page_region.md"),
+        ];
+        let mut words: Vec<&str> = corpus
+            .iter()
+            .flat_map(|text| crate::tokenize::shared_jieba().cut(text, true))
+            .map(|t| t.word)
+            .collect();
+        words.extend([
+            "的",
+            "我们",
+            "一个",
+            "他们",
+            "中华人民共和国",
+            "城乡公交一体化示范工程",
+            "THE",
+            "The",
+            "the",
+            "Python",
+            "GDP",
+            "2026",
+            "zqxjkvw",
+            "公交车站台",
+            "数字乡村",
+        ]);
+        words.sort_unstable();
+        words.dedup();
+        assert!(words.len() > 5_000, "only {} words", words.len());
+        let mut in_table = 0;
+        for word in words {
+            let ours = ask_jieba(word);
+            assert_eq!(
+                (ours.idf, ours.pos.name().to_string()),
+                jiebas_own_answer(&tfidf, word),
+                "{word:?}"
+            );
+            in_table += usize::from(IDF.get(word).is_some());
+        }
+        assert!(in_table > 3_000, "only {in_table} words found in the table");
+        assert!(IDF.len() > 200_000, "{} words in the table", IDF.len());
+    }
+
+    #[test]
+    fn no_idf_exceeds_the_tables_maximum() {
+        assert!(IDF.max() >= IDF.median());
+        assert!((13.0..14.0).contains(&IDF.max()), "{}", IDF.max());
+        for word in ["公交", "乡村", "建设", "劳动防护"] {
+            assert!(IDF.get(word).is_some_and(|v| v <= IDF.max()), "{word}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! part-of-speech filter, and key phrases, runs of adjacent keywords merged
 //! into one (`城乡` + `公交` + `一体化` → `城乡公交一体化`).
 
+mod idf_table;
 mod lexicon;
 
 use lexicon::Pos;
@@ -169,12 +170,13 @@ impl KeywordExtractorBuilder {
     }
 }
 
-/// Loads jieba's IDF table now rather than at the first keyword (it takes
-/// as long as jieba's dictionary; [`Digest`](crate::digest::Digest) loads
-/// both side by side).
+/// Readies jieba's IDF table now rather than at the first keyword. The
+/// table is compiled into the library and read where it lies, so this
+/// costs microseconds (jieba-rs's own `TfIdf` parses it into a hash map,
+/// which takes as long as loading jieba's dictionary).
 ///
 /// ```
-/// jianbao::keywords::load_tables(); // later keyword calls find the table loaded
+/// jianbao::keywords::load_tables(); // later keyword calls find the table ready
 /// ```
 pub fn load_tables() {
     lexicon::load();
@@ -293,19 +295,20 @@ impl KeywordExtractor {
             return Vec::new();
         }
         // Words are scored most frequent first. No word has an IDF above
-        // `lexicon::MAX_IDF`, so once the words left are too rare to reach
+        // `lexicon::max_idf()`, so once the words left are too rare to reach
         // the k-th score found so far, they are not looked up at all: the
         // result is the same, and rare words (most of a text's vocabulary,
         // and the expensive lookups) are skipped.
         let mut candidates = candidates;
         candidates.sort_unstable_by_key(|&id| std::cmp::Reverse(tf[id as usize]));
         let total = total as f64;
+        let max_idf = lexicon::max_idf();
         let mut scored: Vec<(u32, f64, Pos)> = Vec::with_capacity(candidates.len().min(4 * k));
         let mut kth: Option<f64> = None;
         let mut rest = &candidates[..];
         while let Some(&first) = rest.first() {
             let count = tf[first as usize];
-            if kth.is_some_and(|kth| count as f64 * lexicon::MAX_IDF / total < kth) {
+            if kth.is_some_and(|kth| count as f64 * max_idf / total < kth) {
                 break;
             }
             let same = rest.partition_point(|&id| tf[id as usize] == count);
