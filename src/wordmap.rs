@@ -112,11 +112,28 @@ fn probe(keys: &[u128], key: u128) -> Result<usize, usize> {
 /// words of up to 15 bytes as [`word_key`]s in a sparse open-addressed
 /// table (a miss usually ends at the first, empty slot), longer ones in an
 /// ordinary set. A caller that already has a word's key skips making it.
+///
+/// A bit per key hash (4 KB) sits in front of the table: nearly every word
+/// asked about is not in the set, and a clear bit says so from memory that
+/// stays in the fastest cache, where the table (128 KB for 258 stop words)
+/// is evicted by jieba's dictionary walk between one article and the next.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct KeySet {
     keys: Vec<u128>,
+    /// Bit `key_hash(key) >> (64 - KEY_FILTER_BITS)` is set for every key
+    /// (empty while the table is).
+    filter: Vec<u64>,
     short: usize,
     long: FxHashMap<Box<str>, ()>,
+}
+
+const KEY_FILTER_BITS: u32 = 15;
+
+/// The filter word and bit of `key` in [`KeySet::filter`].
+#[inline]
+fn key_filter_bit(key: u128) -> (usize, u64) {
+    let bit = (key_hash(key) >> (64 - KEY_FILTER_BITS)) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 impl KeySet {
@@ -132,7 +149,8 @@ impl KeySet {
     /// Is the word with this key (from [`word_key`]) in the set?
     #[inline]
     pub(crate) fn contains_key(&self, key: u128) -> bool {
-        !self.keys.is_empty() && probe(&self.keys, key).is_ok()
+        let (word, bit) = key_filter_bit(key);
+        self.filter.get(word).is_some_and(|w| w & bit != 0) && probe(&self.keys, key).is_ok()
     }
 
     /// Adds `word`.
@@ -160,6 +178,11 @@ impl KeySet {
         if let Err(i) = probe(&self.keys, key) {
             self.keys[i] = key;
         }
+        if self.filter.is_empty() {
+            self.filter = vec![0; (1 << KEY_FILTER_BITS) / 64];
+        }
+        let (word, bit) = key_filter_bit(key);
+        self.filter[word] |= bit;
     }
 
     /// Removes `word` (the table is rebuilt: removals are rare).
@@ -173,6 +196,7 @@ impl KeySet {
         }
         let old = std::mem::take(&mut self.keys);
         self.keys = vec![0; old.len()];
+        self.filter.fill(0);
         self.short -= 1;
         for k in old.into_iter().filter(|&k| k != 0 && k != key) {
             self.place(k);

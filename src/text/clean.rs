@@ -82,6 +82,21 @@ const MAY_BE_DROPPED: [bool; 256] = {
     t
 };
 
+/// Can the character at `bytes[i]` be a space, control or invisible
+/// character? The lead byte decides for most; under the lead bytes shared
+/// with common punctuation (`，` EF, `。` E3, `“` E2), the next bytes rule
+/// the punctuation out without decoding: every such character of those
+/// blocks is U+2000–U+207F, U+3000 or U+FEC0–U+FEFF.
+#[inline]
+fn may_be_dropped(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xe2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
+        0xe3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        0xef => bytes.get(i + 1) == Some(&0xbb),
+        b => MAY_BE_DROPPED[b as usize],
+    }
+}
+
 /// Collapses every run of whitespace (including the ideographic space and
 /// no-break space) to one ASCII space, drops control and invisible
 /// characters, and trims both ends.
@@ -93,7 +108,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let dropped = if MAY_BE_DROPPED[bytes[i] as usize] {
+        let dropped = if may_be_dropped(bytes, i) {
             line[i..]
                 .chars()
                 .next()
@@ -113,7 +128,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                 // Step over this character and every one after it that
                 // cannot be dropped, a whole character at a time.
                 i += utf8_width(bytes[i]);
-                while i < bytes.len() && !MAY_BE_DROPPED[bytes[i] as usize] {
+                while i < bytes.len() && !may_be_dropped(bytes, i) {
                     i += utf8_width(bytes[i]);
                 }
             }
@@ -214,6 +229,17 @@ mod tests {
         let reference = |c: char| c.is_alphanumeric() || is_han(c);
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), reference(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_drop_shortcut_misses_no_droppable_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if c.is_whitespace() || c.is_control() || is_invisible(c) {
+                let mut buf = [0; 4];
+                let bytes = c.encode_utf8(&mut buf).as_bytes();
+                assert!(may_be_dropped(bytes, 0), "U+{:04X}", c as u32);
+            }
         }
     }
 
