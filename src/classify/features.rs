@@ -87,6 +87,14 @@ fn han_bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
     })
 }
 
+/// Has `word` a capital letter? Chinese has no case: only other letters
+/// are checked (the Unicode case tables are slow to ask about every
+/// character).
+fn has_upper(word: &str) -> bool {
+    word.bytes().any(|b| b.is_ascii_uppercase())
+        || !word.is_ascii() && word.chars().any(|c| !is_han(c) && c.is_uppercase())
+}
+
 /// The vocabulary and IDF of a fitted model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vocabulary {
@@ -235,17 +243,28 @@ impl Vocabulary {
 
     /// The column of a jieba term, in any case (`lower` is scratch space).
     pub(crate) fn term_id(&self, word: &str, lower: &mut String) -> Option<u32> {
-        // Chinese has no case: only other letters are checked (the Unicode
-        // case tables are slow to ask about every character).
-        let has_upper = word.bytes().any(|b| b.is_ascii_uppercase())
-            || !word.is_ascii() && word.chars().any(|c| !is_han(c) && c.is_uppercase());
-        if has_upper {
+        if has_upper(word) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
             self.get(lower)
         } else {
             self.get(word)
         }
+    }
+
+    /// [`term_id`](Self::term_id) of every word of `words`, looked up as a
+    /// group (see `WordMap::get_many`).
+    pub(crate) fn term_ids_of(&self, words: &[&str]) -> Vec<Option<u32>> {
+        let mut columns = vec![None; words.len()];
+        self.index
+            .get_many(words.iter().copied(), |i, column| columns[i] = column);
+        let mut lower = String::new();
+        for (column, word) in columns.iter_mut().zip(words) {
+            if has_upper(word) {
+                *column = self.term_id(word, &mut lower);
+            }
+        }
+        columns
     }
 
     /// Columns of the known character bigrams of `text`, appended to `ids`.

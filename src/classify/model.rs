@@ -213,12 +213,7 @@ impl TopicModel {
                 .term_ids(terms.iter().map(|t| t.word), &mut ids);
         }
         // Each distinct term is looked up once, then every occurrence counts.
-        let mut lower = String::new();
-        let columns: Vec<Option<u32>> = doc
-            .vocabulary
-            .iter()
-            .map(|w| self.vocabulary.term_id(w, &mut lower))
-            .collect();
+        let columns = self.vocabulary.term_ids_of(&doc.vocabulary);
         ids.extend(
             doc.occurrences
                 .iter()

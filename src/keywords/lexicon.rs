@@ -17,7 +17,7 @@ use crate::wordmap::WordMap;
 
 /// A part-of-speech tag, interned: equal tags are the same `&'static str`,
 /// so comparing two is comparing two pointers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Pos(&'static str);
 
 impl Pos {
@@ -51,7 +51,7 @@ impl Pos {
 }
 
 /// A word's IDF and part of speech in jieba's tables.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordInfo {
     pub(crate) idf: f64,
     pub(crate) pos: Pos,
@@ -89,12 +89,13 @@ type Cache = WordMap<WordInfo>;
 
 static CACHE: LazyLock<RwLock<Cache>> = LazyLock::new(Default::default);
 
-/// The cache stops growing here (about 40 MB at worst), so a huge batch of
+/// The cache stops growing here (about 48 MB at worst), so a huge batch of
 /// rare words cannot exhaust memory; later words are looked up each time.
-const MAX_CACHED_WORDS: usize = 1_000_000;
+const MAX_CACHED_WORDS: usize = 500_000;
 
-/// Looks the words of `words` up in one go: one read lock for the hits,
-/// one write lock for the misses. Calls `found(i, info)` for each.
+/// Looks the words of `words` up in one go: one read lock for the hits
+/// (looked up as a group, see [`WordMap::get_many`]), one write lock for
+/// the misses. Calls `found(i, info)` for each, in no particular order.
 /// Numbers (`2026`, `11.5`, `３０`) are never in jieba's table: they are
 /// answered without the cache and never enter it.
 pub(crate) fn word_infos<'w>(
@@ -103,19 +104,16 @@ pub(crate) fn word_infos<'w>(
 ) {
     let mut missing = Vec::new();
     match CACHE.read() {
-        Ok(cache) => {
-            for (i, w) in words.clone().enumerate() {
-                match number_info(w).or_else(|| cache.get(w)) {
-                    Some(info) => found(i, info),
-                    None => missing.push(i),
-                }
-            }
-        }
+        Ok(cache) => cache.get_many(words.clone(), |i, info| match info {
+            Some(info) => found(i, info),
+            None => missing.push(i),
+        }),
         Err(_) => missing.extend(0..words.clone().count()),
     }
     if missing.is_empty() {
         return;
     }
+    missing.sort_unstable();
     let mut asked = Vec::with_capacity(missing.len());
     let mut next = missing.iter().peekable();
     for (i, w) in words.enumerate() {
