@@ -14,33 +14,51 @@ use rustc_hash::FxHashMap;
 
 pub(crate) use crate::word_key::{key_hash, word_key};
 
-/// Words to values of type `V`, for tables that grow as they are used
-/// (the keyword lexicon) or are large (a topic vocabulary): short words'
-/// keys and values side by side in an open-addressed table (at most half
-/// full), so a lookup costs one cache line; longer words in an ordinary map.
+/// A key of a [`KeyTable`]: a number whose default (zero) is never a
+/// real key, so it can mark an empty slot.
+pub(crate) trait TableKey: Copy + Eq + Default {
+    /// A hash whose high bits are well mixed.
+    fn hash(self) -> u64;
+}
+
+impl TableKey for u128 {
+    #[inline]
+    fn hash(self) -> u64 {
+        key_hash(self)
+    }
+}
+
+impl TableKey for u64 {
+    #[inline]
+    fn hash(self) -> u64 {
+        key_hash(self as u128)
+    }
+}
+
+/// Numeric keys to values in an open-addressed table of `(key, value)`
+/// slots, at most half full, so a lookup costs one cache line; a bit per
+/// key hash (8 KB) in front proves most absent keys absent without
+/// touching the table.
 ///
-/// These tables are larger than the caches jieba's dictionary walk leaves
-/// them, so a lookup is a wait on memory; [`get_many`](Self::get_many)
-/// prefetches the slots of a group of words before it probes any of them,
-/// so the waits overlap instead of following one another.
+/// The tables that use it (the keyword lexicon, a topic model's words and
+/// character bigrams) are larger than the caches jieba's dictionary walk
+/// leaves them, so a lookup is a wait on memory;
+/// [`get_many`](Self::get_many) prefetches the slots of a group of keys
+/// before it probes any of them, so the waits overlap instead of following
+/// one another.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct WordMap<V> {
-    /// `(key, value)` per slot; key 0 marks an empty slot.
-    slots: Vec<(u128, V)>,
-    short: usize,
-    long: FxHashMap<Box<str>, V>,
-    /// A bit per key hash (8 KB): a clear bit proves a short word absent
-    /// without touching the table (a text's rare words, asked of the
-    /// topic vocabulary, mostly end here).
+pub(crate) struct KeyTable<K, V> {
+    /// `(key, value)` per slot; the default key marks an empty slot.
+    slots: Vec<(K, V)>,
+    len: usize,
     filter: Vec<u64>,
 }
 
-impl<V> Default for WordMap<V> {
+impl<K, V> Default for KeyTable<K, V> {
     fn default() -> Self {
-        WordMap {
+        KeyTable {
             slots: Vec::new(),
-            short: 0,
-            long: FxHashMap::default(),
+            len: 0,
             filter: vec![0; (1 << FILTER_BITS) / 64],
         }
     }
@@ -48,10 +66,10 @@ impl<V> Default for WordMap<V> {
 
 const FILTER_BITS: u32 = 16;
 
-/// The filter word and bit of a short word's key.
+/// The filter word and bit of a hash.
 #[inline]
-fn filter_bit(key: u128) -> (usize, u64) {
-    let bit = (key_hash(key) >> (64 - FILTER_BITS)) as usize;
+fn filter_bit(hash: u64) -> (usize, u64) {
+    let bit = (hash >> (64 - FILTER_BITS)) as usize;
     (bit / 64, 1 << (bit % 64))
 }
 
@@ -72,62 +90,55 @@ fn prefetch<T>(value: &T) {
     let _ = value;
 }
 
-/// Words a [`WordMap::get_many`] group starts loading before probing.
+/// Keys a [`KeyTable::get_many`] group prefetches before probing.
 const GROUP: usize = 16;
 
-impl<V: Copy + Default> WordMap<V> {
-    /// The value of `word`, if it has one.
+impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
+    /// The value of `key`, if it has one.
     #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<V> {
-        match word_key(word) {
-            Some(key) => self.get_key(key, self.start(key)?),
-            None => self.long.get(word).copied(),
-        }
+    pub(crate) fn get(&self, key: K) -> Option<V> {
+        self.get_from(key, self.start(key)?)
     }
 
     /// The slot where the probe for `key` starts, or `None` when the
     /// filter already rules the key out.
     #[inline]
-    fn start(&self, key: u128) -> Option<usize> {
-        let (word, bit) = filter_bit(key);
+    fn start(&self, key: K) -> Option<usize> {
+        let hash = key.hash();
+        let (word, bit) = filter_bit(hash);
         (self.filter[word] & bit != 0 && !self.slots.is_empty())
-            .then(|| (key_hash(key) >> 32) as usize & (self.slots.len() - 1))
+            .then(|| (hash >> 32) as usize & (self.slots.len() - 1))
     }
 
     /// The value of `key`, probing from slot `start`.
     #[inline]
-    fn get_key(&self, key: u128, start: usize) -> Option<V> {
+    fn get_from(&self, key: K, start: usize) -> Option<V> {
         let mask = self.slots.len() - 1;
         let mut i = start;
         loop {
-            match self.slots[i] {
-                (0, _) => return None,
-                (k, v) if k == key => return Some(v),
-                _ => i = (i + 1) & mask,
+            let (k, v) = self.slots[i];
+            if k == key {
+                return Some(v);
             }
+            if k == K::default() {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// Looks every word of `words` up, calling `found(i, value)` for the
-    /// `i`-th word (in no particular order). Same answers as [`get`](Self::get)
-    /// word by word; faster on a large table (see the type's notes).
-    pub(crate) fn get_many<'w>(
+    /// Looks up every `(i, key)` of `keys`, calling `found(i, value)` for
+    /// each (in no particular order): the answers of [`get`](Self::get),
+    /// with the memory waits of a group overlapping.
+    #[inline]
+    pub(crate) fn get_many(
         &self,
-        words: impl Iterator<Item = &'w str>,
+        keys: impl Iterator<Item = (usize, K)>,
         mut found: impl FnMut(usize, Option<V>),
     ) {
-        let mut group = [(0usize, 0u128, 0usize); GROUP];
+        let mut group = [(0usize, K::default(), 0usize); GROUP];
         let mut len = 0;
-        let flush = |group: &[(usize, u128, usize)], found: &mut dyn FnMut(usize, Option<V>)| {
-            for &(i, key, start) in group {
-                found(i, self.get_key(key, start));
-            }
-        };
-        for (i, word) in words.enumerate() {
-            let Some(key) = word_key(word) else {
-                found(i, self.long.get(word).copied());
-                continue;
-            };
+        for (i, key) in keys {
             let Some(start) = self.start(key) else {
                 found(i, None);
                 continue;
@@ -136,55 +147,132 @@ impl<V: Copy + Default> WordMap<V> {
             group[len] = (i, key, start);
             len += 1;
             if len == GROUP {
-                flush(&group, &mut found);
+                for &(i, key, start) in &group {
+                    found(i, self.get_from(key, start));
+                }
                 len = 0;
             }
         }
-        flush(&group[..len], &mut found);
+        for &(i, key, start) in &group[..len] {
+            found(i, self.get_from(key, start));
+        }
     }
 
-    /// Sets the value of `word`.
-    pub(crate) fn insert(&mut self, word: &str, value: V) {
-        let Some(key) = word_key(word) else {
-            self.long.insert(word.into(), value);
-            return;
-        };
-        if (self.short + 1) * 2 > self.slots.len() {
+    /// Sets the value of `key` (not the default key).
+    pub(crate) fn insert(&mut self, key: K, value: V) {
+        debug_assert!(key != K::default());
+        if (self.len + 1) * 2 > self.slots.len() {
             let doubled = (self.slots.len() * 2).max(64);
-            let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); doubled]);
-            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+            let old =
+                std::mem::replace(&mut self.slots, vec![(K::default(), V::default()); doubled]);
+            for (k, v) in old.into_iter().filter(|&(k, _)| k != K::default()) {
                 self.place(k, v);
             }
         }
         if self.place(key, value) {
-            self.short += 1;
+            self.len += 1;
         }
-        let (word, bit) = filter_bit(key);
+        let (word, bit) = filter_bit(key.hash());
         self.filter[word] |= bit;
     }
 
     /// Puts `value` in the slot of `key`; true if the key is new.
-    fn place(&mut self, key: u128, value: V) -> bool {
+    fn place(&mut self, key: K, value: V) -> bool {
         let mask = self.slots.len() - 1;
-        let mut i = (key_hash(key) >> 32) as usize & mask;
+        let mut i = (key.hash() >> 32) as usize & mask;
         loop {
-            match self.slots[i].0 {
-                0 => {
-                    self.slots[i] = (key, value);
-                    return true;
-                }
-                k if k == key => {
-                    self.slots[i].1 = value;
-                    return false;
-                }
-                _ => i = (i + 1) & mask,
+            let k = self.slots[i].0;
+            if k == K::default() {
+                self.slots[i] = (key, value);
+                return true;
+            }
+            if k == key {
+                self.slots[i].1 = value;
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl<K: TableKey, V: Copy + Default> FromIterator<(K, V)> for KeyTable<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        let mut table = KeyTable::default();
+        for (k, v) in iter {
+            table.insert(k, v);
+        }
+        table
+    }
+}
+
+/// Words to values of type `V`, for tables that grow as they are used
+/// (the keyword lexicon) or are large (a topic vocabulary): words of up to
+/// 15 bytes by their [`word_key`] in a [`KeyTable`], longer ones in an
+/// ordinary map.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WordMap<V> {
+    short: KeyTable<u128, V>,
+    long: FxHashMap<Box<str>, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: KeyTable::default(),
+            long: FxHashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy + Default> WordMap<V> {
+    /// The value of `word`, if it has one.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<V> {
+        match word_key(word) {
+            Some(key) => self.short.get(key),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// Looks every word of `words` up, calling `found(i, value)` for the
+    /// `i`-th word (in no particular order); see [`KeyTable::get_many`].
+    pub(crate) fn get_many<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str>,
+        mut found: impl FnMut(usize, Option<V>),
+    ) {
+        let mut long = Vec::new();
+        let keys = words.enumerate().filter_map(|(i, word)| {
+            let key = word_key(word);
+            if key.is_none() {
+                long.push((i, word));
+            }
+            key.map(|key| (i, key))
+        });
+        self.short.get_many(keys, &mut found);
+        for (i, word) in long {
+            found(i, self.long.get(word).copied());
+        }
+    }
+
+    /// Sets the value of `word`.
+    pub(crate) fn insert(&mut self, word: &str, value: V) {
+        match word_key(word) {
+            Some(key) => self.short.insert(key, value),
+            None => {
+                self.long.insert(word.into(), value);
             }
         }
     }
 
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
-        self.short + self.long.len()
+        self.short.len() + self.long.len()
     }
 }
 

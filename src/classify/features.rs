@@ -8,15 +8,13 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
 use crate::tokenize::Tokenizer;
 use crate::vectorize::sum_duplicates;
-use crate::wordmap::WordMap;
+use crate::wordmap::{KeyTable, WordMap};
 
 /// How texts become features.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,54 +105,12 @@ pub struct Vocabulary {
     /// Character bigrams by their two code points, so that looking one up
     /// needs neither a string nor a byte comparison.
     #[serde(skip)]
-    bigrams: BigramTable,
+    bigrams: KeyTable<u64, u32>,
 }
 
 /// The key of a character bigram in [`Vocabulary::bigrams`].
 fn bigram_key(a: char, b: char) -> u64 {
     ((a as u64) << 32) | b as u64
-}
-
-/// The model's character bigrams, with a bitset in front of the map: most
-/// bigrams of a text are not features, and the bitset (8 KB, so it stays in
-/// the fastest cache) rules most of those out before the map is probed.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct BigramTable {
-    columns: FxHashMap<u64, u32>,
-    /// Bit `bit_of(key)` is set for every key in `columns`.
-    seen: Vec<u64>,
-}
-
-impl BigramTable {
-    const BITS: u32 = 16;
-
-    fn bit_of(key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
-    }
-
-    fn get(&self, key: u64) -> Option<u32> {
-        let bit = Self::bit_of(key);
-        if self
-            .seen
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) == 0)
-        {
-            return None;
-        }
-        self.columns.get(&key).copied()
-    }
-}
-
-impl FromIterator<(u64, u32)> for BigramTable {
-    fn from_iter<I: IntoIterator<Item = (u64, u32)>>(iter: I) -> Self {
-        let columns: FxHashMap<u64, u32> = iter.into_iter().collect();
-        let mut seen = vec![0u64; (1 << Self::BITS) / 64];
-        for &key in columns.keys() {
-            let bit = Self::bit_of(key);
-            seen[bit / 64] |= 1 << (bit % 64);
-        }
-        BigramTable { columns, seen }
-    }
 }
 
 impl Vocabulary {
@@ -269,7 +225,8 @@ impl Vocabulary {
 
     /// Columns of the known character bigrams of `text`, appended to `ids`.
     pub(crate) fn bigram_ids(&self, text: &str, ids: &mut Vec<u32>) {
-        ids.extend(han_bigrams(text).filter_map(|(a, b)| self.bigrams.get(bigram_key(a, b))));
+        let keys = han_bigrams(text).map(|(a, b)| bigram_key(a, b)).enumerate();
+        self.bigrams.get_many(keys, |_, column| ids.extend(column));
     }
 
     /// Sparse counts from a list of columns.
