@@ -126,10 +126,15 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                     run = Some(i);
                 }
                 // Step over this character and every one after it that
-                // cannot be dropped, a whole character at a time.
+                // cannot be dropped: to the next flagged lead byte, and on
+                // past it when the bytes after it rule it out.
                 i += utf8_width(bytes[i]);
-                while i < bytes.len() && !may_be_dropped(bytes, i) {
-                    i += utf8_width(bytes[i]);
+                loop {
+                    i = find_flagged(bytes, i, &MAY_BE_DROPPED);
+                    if i == bytes.len() || may_be_dropped(bytes, i) {
+                        break;
+                    }
+                    i += 1;
                 }
             }
             Some(c) => {
@@ -145,6 +150,31 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
         out.push_str(&line[start..]);
     }
     out
+}
+
+/// The index of the first byte at or after `from` that `flagged` marks, or
+/// `bytes.len()` if none is.
+///
+/// Bytes are tested eight at a time, each test independent of the last,
+/// where stepping over whole characters would make every step wait for the
+/// table lookup of the one before. Callers flag lead and ASCII bytes only,
+/// never continuation bytes, so the byte found starts a character.
+#[inline]
+pub(crate) fn find_flagged(bytes: &[u8], from: usize, flagged: &[bool; 256]) -> usize {
+    let mut i = from;
+    while let Some(block) = bytes.get(i..i + 8) {
+        if block
+            .iter()
+            .fold(false, |hit, &b| hit | flagged[b as usize])
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !flagged[bytes[i] as usize] {
+        i += 1;
+    }
+    i
 }
 
 /// Length in bytes of the UTF-8 character that starts with `lead`.

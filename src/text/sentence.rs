@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::clean::{is_closer, is_terminal, utf8_width};
+use super::clean::{find_flagged, is_closer, is_terminal};
 
 /// Quoted text longer than this (in characters) may be split at its own
 /// sentence ends.
@@ -58,23 +58,17 @@ pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     out
 }
 
-/// For each byte that starts a character: 0 if the character may be one
-/// the splitter cares about (ASCII marks, and the lead bytes of the
-/// full-width marks, quotes and brackets, all in U+2000–U+203F,
-/// U+3000–U+303F and U+FF00–U+FFEF), otherwise the character's length, so
-/// that every other character (most of a Chinese text) is stepped over
-/// whole without being decoded.
-const STEP: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = utf8_width(b as u8) as u8;
-        b += 1;
-    }
+/// Bytes that may begin a character the splitter cares about: ASCII marks,
+/// and the lead bytes of the full-width marks, quotes and brackets (all in
+/// U+2000–U+203F, U+3000–U+303F and U+FF00–U+FFEF). No continuation byte
+/// is among them, so the splitter scans bytes, not characters, and every
+/// byte it stops at starts a character.
+const MAY_BE_MARK: [bool; 256] = {
+    let mut t = [false; 256];
     let marks = [b'!', b'?', b';', b'(', b')', b'"', b'\'', 0xe2, 0xe3, 0xef];
     let mut i = 0;
     while i < marks.len() {
-        t[marks[i] as usize] = 0;
+        t[marks[i] as usize] = true;
         i += 1;
     }
     t
@@ -106,11 +100,10 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
     // ASCII `"` seen so far: an odd count means the next one closes a quote.
     let mut ascii_quotes = 0usize;
     let mut i = 0;
-    while i < bytes.len() {
-        let step = STEP[bytes[i] as usize];
-        if step > 0 {
-            i += step as usize;
-            continue;
+    loop {
+        i = find_flagged(bytes, i, &MAY_BE_MARK);
+        if i == bytes.len() {
+            break;
         }
         // Of the three-byte characters under a flagged lead byte, only a few
         // are marks: the common `，`, `、`, `：` and `—` are stepped over
