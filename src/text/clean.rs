@@ -163,11 +163,12 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
 pub(crate) fn find_flagged(bytes: &[u8], from: usize, flagged: &[bool; 256]) -> usize {
     let mut i = from;
     while let Some(block) = bytes.get(i..i + 8) {
-        if block
-            .iter()
-            .fold(false, |hit, &b| hit | flagged[b as usize])
-        {
-            break;
+        // Bit k set when byte k of the block is flagged.
+        let hits = block.iter().enumerate().fold(0u32, |hits, (k, &b)| {
+            hits | (u32::from(flagged[b as usize]) << k)
+        });
+        if hits != 0 {
+            return i + hits.trailing_zeros() as usize;
         }
         i += 8;
     }
@@ -259,6 +260,29 @@ mod tests {
         let reference = |c: char| c.is_alphanumeric() || is_han(c);
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), reference(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn find_flagged_finds_the_first_flagged_byte() {
+        let mut flagged = [false; 256];
+        flagged[b'x' as usize] = true;
+        flagged[0xe3] = true;
+        for len in 0..40 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = if at % 2 == 0 { b'x' } else { 0xe3 };
+                }
+                for from in 0..=len {
+                    let want = if at < len && at >= from { at } else { len };
+                    assert_eq!(
+                        find_flagged(&bytes, from, &flagged),
+                        want,
+                        "{len} {at} {from}"
+                    );
+                }
+            }
         }
     }
 
