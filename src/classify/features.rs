@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
 use crate::tokenize::Tokenizer;
-use crate::vectorize::sum_duplicates;
 use crate::wordmap::{KeyTable, WordMap};
 
 /// How texts become features.
@@ -89,8 +88,13 @@ fn han_bigrams(text: &str) -> impl Iterator<Item = (char, char)> + '_ {
 /// are checked (the Unicode case tables are slow to ask about every
 /// character).
 fn has_upper(word: &str) -> bool {
-    word.bytes().any(|b| b.is_ascii_uppercase())
-        || !word.is_ascii() && word.chars().any(|c| !is_han(c) && c.is_uppercase())
+    word.chars().any(|c| {
+        if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            !is_han(c) && c.is_uppercase()
+        }
+    })
 }
 
 /// The vocabulary and IDF of a fitted model.
@@ -229,17 +233,24 @@ impl Vocabulary {
         self.bigrams.get_many(keys, |_, column| ids.extend(column));
     }
 
-    /// Sparse counts from a list of columns.
-    pub(crate) fn counts_from_ids(ids: &[u32]) -> Vec<(u32, f32)> {
-        let mut out: Vec<(u32, f32)> = ids.iter().map(|&id| (id, 1.0)).collect();
-        sum_duplicates(&mut out);
+    /// Sparse counts from a list of columns (sorted in place: plain
+    /// numbers sort faster than `(column, count)` pairs).
+    pub(crate) fn counts_from_ids(ids: &mut [u32]) -> Vec<(u32, f32)> {
+        ids.sort_unstable();
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        for &id in ids.iter() {
+            match out.last_mut() {
+                Some((last, count)) if *last == id => *count += 1.0,
+                _ => out.push((id, 1.0)),
+            }
+        }
         out
     }
 
     /// Sparse counts of known features, sorted by column.
     pub(crate) fn counts(&self, raw: &[String]) -> Vec<(u32, f32)> {
-        let ids: Vec<u32> = raw.iter().filter_map(|f| self.get(f)).collect();
-        Self::counts_from_ids(&ids)
+        let mut ids: Vec<u32> = raw.iter().filter_map(|f| self.get(f)).collect();
+        Self::counts_from_ids(&mut ids)
     }
 
     /// Sublinear TF-IDF, L2-normalised.

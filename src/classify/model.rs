@@ -180,10 +180,10 @@ impl TopicModel {
         if self.features.char_bigrams {
             self.vocabulary.bigram_ids(text, &mut ids);
         }
-        self.weigh(&ids)
+        self.weigh(&mut ids)
     }
 
-    fn weigh(&self, ids: &[u32]) -> Vec<(u32, f32)> {
+    fn weigh(&self, ids: &mut [u32]) -> Vec<(u32, f32)> {
         let counts = Vocabulary::counts_from_ids(ids);
         match self.kind {
             ModelKind::NaiveBayes => counts,
@@ -223,7 +223,7 @@ impl TopicModel {
             self.vocabulary.bigram_ids(heading, &mut ids);
             self.vocabulary.bigram_ids(doc.text, &mut ids);
         }
-        let x = self.weigh(&ids);
+        let x = self.weigh(&mut ids);
         self.prediction(&self.logits(&x))
     }
 
