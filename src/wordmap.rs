@@ -113,18 +113,8 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
     /// The value of `key`, probing from slot `start`.
     #[inline]
     fn get_from(&self, key: K, start: usize) -> Option<V> {
-        let mask = self.slots.len() - 1;
-        let mut i = start;
-        loop {
-            let (k, v) = self.slots[i];
-            if k == key {
-                return Some(v);
-            }
-            if k == K::default() {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        let i = probe_from(start, self.slots.len(), key, |i| self.slots[i].0).ok()?;
+        Some(self.slots[i].1)
     }
 
     /// Looks up every `(i, key)` of `keys`, calling `found(i, value)` for
@@ -178,19 +168,16 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
 
     /// Puts `value` in the slot of `key`; true if the key is new.
     fn place(&mut self, key: K, value: V) -> bool {
-        let mask = self.slots.len() - 1;
-        let mut i = (key.hash() >> 32) as usize & mask;
-        loop {
-            let k = self.slots[i].0;
-            if k == K::default() {
-                self.slots[i] = (key, value);
-                return true;
-            }
-            if k == key {
+        let start = (key.hash() >> 32) as usize & (self.slots.len() - 1);
+        match probe_from(start, self.slots.len(), key, |i| self.slots[i].0) {
+            Ok(i) => {
                 self.slots[i].1 = value;
-                return false;
+                false
             }
-            i = (i + 1) & mask;
+            Err(i) => {
+                self.slots[i] = (key, value);
+                true
+            }
         }
     }
 
@@ -291,14 +278,32 @@ impl<'w, V: Copy + Default> FromIterator<(&'w str, V)> for WordMap<V> {
 /// or `Err(slot)`, the empty slot where it would go.
 #[inline]
 fn probe(keys: &[u128], key: u128) -> Result<usize, usize> {
-    let mask = keys.len() - 1;
-    let mut i = (key_hash(key) >> 32) as usize & mask;
+    let start = (key_hash(key) >> 32) as usize & (keys.len() - 1);
+    probe_from(start, keys.len(), key, |i| keys[i])
+}
+
+/// The linear probe every table here shares: from slot `start` of a table
+/// of `len` slots (a power of two, at least one empty), where `key_at(i)`
+/// is the key in slot `i` and the default key marks an empty slot.
+/// `Ok(slot)` holding `key`, or `Err(slot)`, the empty slot where it would go.
+#[inline]
+fn probe_from<K: PartialEq + Default>(
+    start: usize,
+    len: usize,
+    key: K,
+    key_at: impl Fn(usize) -> K,
+) -> Result<usize, usize> {
+    let mask = len - 1;
+    let mut i = start;
     loop {
-        match keys[i] {
-            0 => return Err(i),
-            k if k == key => return Ok(i),
-            _ => i = (i + 1) & mask,
+        let k = key_at(i);
+        if k == key {
+            return Ok(i);
         }
+        if k == K::default() {
+            return Err(i);
+        }
+        i = (i + 1) & mask;
     }
 }
 
@@ -410,24 +415,22 @@ impl KeySet {
 /// one load when the text allows; longer words go to an ordinary map.
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex<'a, V> {
-    /// Slot keys; 0 marks an empty slot (no word has key 0: the length
-    /// byte of a key is never zero). Kept apart from the values so that a
-    /// fresh table is zeroed memory.
-    keys: Vec<u128>,
-    /// The value of slot `i` is `values[at[i]]` (values in insertion order).
-    at: Vec<u32>,
-    values: Vec<V>,
+    /// `(key, value)` per slot, so a lookup reads one place; key 0 marks
+    /// an empty slot (no word has key 0: the length byte of a key is never
+    /// zero).
+    slots: Vec<(u128, V)>,
+    /// Short words held.
+    len: usize,
     long: FxHashMap<&'a str, V>,
 }
 
-impl<'a, V: Copy> WordIndex<'a, V> {
+impl<'a, V: Copy + Default> WordIndex<'a, V> {
     /// An index with room for about `words` distinct words.
     pub(crate) fn with_capacity(words: usize) -> Self {
         let slots = (words.max(4) * 2).next_power_of_two();
         WordIndex {
-            keys: vec![0; slots],
-            at: vec![0; slots],
-            values: Vec::with_capacity(words),
+            slots: vec![(0, V::default()); slots],
+            len: 0,
             long: FxHashMap::default(),
         }
     }
@@ -450,13 +453,20 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         }
     }
 
+    /// Where `key` is or would go.
+    #[inline]
+    fn find(&self, key: u128) -> Result<usize, usize> {
+        let start = (key_hash(key) >> 32) as usize & (self.slots.len() - 1);
+        probe_from(start, self.slots.len(), key, |i| self.slots[i].0)
+    }
+
     /// The value of `word`.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         let Some(key) = word_key(word) else {
             return self.long.get(word).copied();
         };
-        let i = probe(&self.keys, key).ok()?;
-        Some(self.values[self.at[i] as usize])
+        let i = self.find(key).ok()?;
+        Some(self.slots[i].1)
     }
 
     /// The value of the word `text[start..start + word.len()]` (which is
@@ -473,28 +483,25 @@ impl<'a, V: Copy> WordIndex<'a, V> {
         let Some(key) = Self::key_at(text, start, word.len()) else {
             return *self.long.entry(word).or_insert_with(|| make(None));
         };
-        let i = match probe(&self.keys, key) {
-            Ok(i) => return self.values[self.at[i] as usize],
+        let i = match self.find(key) {
+            Ok(i) => return self.slots[i].1,
             Err(empty) => empty,
         };
         let value = make(Some(key));
-        self.keys[i] = key;
-        self.at[i] = self.values.len() as u32;
-        self.values.push(value);
-        if self.values.len() * 2 > self.keys.len() {
+        self.slots[i] = (key, value);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
             self.grow();
         }
         value
     }
 
     fn grow(&mut self) {
-        let doubled = self.keys.len() * 2;
-        let keys = std::mem::replace(&mut self.keys, vec![0; doubled]);
-        let at = std::mem::replace(&mut self.at, vec![0; doubled]);
-        for (key, at) in keys.into_iter().zip(at).filter(|&(k, _)| k != 0) {
-            if let Err(i) = probe(&self.keys, key) {
-                self.keys[i] = key;
-                self.at[i] = at;
+        let doubled = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); doubled]);
+        for (key, value) in old.into_iter().filter(|&(k, _)| k != 0) {
+            if let Err(i) = self.find(key) {
+                self.slots[i] = (key, value);
             }
         }
     }
