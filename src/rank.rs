@@ -147,10 +147,21 @@ pub fn similarity_graph(
                 .max(f32::MIN_POSITIVE);
             }
         }
-        touched.sort_unstable();
-        for &j in &touched {
-            upper.push((i as u32, j, acc[j as usize]));
-            acc[j as usize] = 0.0;
+        // The touched sentences in order: within a short reach, by looking
+        // at each (cheaper than sorting them); otherwise by sorting.
+        if hi - i <= 4 * touched.len() {
+            for j in i + 1..=hi {
+                if acc[j] != 0.0 {
+                    upper.push((i as u32, j as u32, acc[j]));
+                    acc[j] = 0.0;
+                }
+            }
+        } else {
+            touched.sort_unstable();
+            for &j in &touched {
+                upper.push((i as u32, j, acc[j as usize]));
+                acc[j as usize] = 0.0;
+            }
         }
         touched.clear();
     }
@@ -278,13 +289,7 @@ impl PageRank {
             // The graph is symmetric with sorted rows, so gathering into
             // node j over its neighbours adds the same terms in the same
             // order as scattering from every node would.
-            for (j, x) in next.iter_mut().enumerate() {
-                let edges = graph.offsets[j]..graph.offsets[j + 1];
-                *x = graph.edges[edges.clone()]
-                    .iter()
-                    .zip(&weights[edges])
-                    .fold(0.0, |acc, (&(i, _), &w)| acc + share[i as usize] * w);
-            }
+            gather(graph, &weights, &share, &mut next);
             let mut change = 0.0;
             for ((x, &pi), &old) in next.iter_mut().zip(&p).zip(&r) {
                 *x = d * (*x + dangling * pi) + (1.0 - d) * pi;
@@ -296,6 +301,35 @@ impl PageRank {
             }
         }
         Array1::from(r)
+    }
+}
+
+/// `next[j]` = the sum over node j's edges, in row order, of
+/// `share[i] * weight`. Two nodes are summed side by side: each sum is a
+/// chain of additions that must keep its order, and two independent chains
+/// keep the adder busy where one would wait on every addition.
+fn gather(graph: &Graph, weights: &[f64], share: &[f64], next: &mut [f64]) {
+    let row = |j: usize| {
+        let edges = graph.offsets[j]..graph.offsets[j + 1];
+        (&graph.edges[edges.clone()], &weights[edges])
+    };
+    let add = |sum: f64, (&(i, _), &w): (&(u32, f32), &f64)| sum + share[i as usize] * w;
+    let n = next.len();
+    let mut pairs = next.chunks_exact_mut(2);
+    for (k, pair) in pairs.by_ref().enumerate() {
+        let ((ea, wa), (eb, wb)) = (row(2 * k), row(2 * k + 1));
+        let common = ea.len().min(eb.len());
+        let (mut sa, mut sb) = (0.0, 0.0);
+        for m in 0..common {
+            sa = add(sa, (&ea[m], &wa[m]));
+            sb = add(sb, (&eb[m], &wb[m]));
+        }
+        pair[0] = ea[common..].iter().zip(&wa[common..]).fold(sa, add);
+        pair[1] = eb[common..].iter().zip(&wb[common..]).fold(sb, add);
+    }
+    if let [last] = pairs.into_remainder() {
+        let (e, w) = row(n - 1);
+        *last = e.iter().zip(w).fold(0.0, add);
     }
 }
 
