@@ -150,10 +150,10 @@ pub fn similarity_graph(
         // The touched sentences in order: within a short reach, by looking
         // at each (cheaper than sorting them); otherwise by sorting.
         if hi - i <= 4 * touched.len() {
-            for j in i + 1..=hi {
-                if acc[j] != 0.0 {
-                    upper.push((i as u32, j as u32, acc[j]));
-                    acc[j] = 0.0;
+            for (j, a) in acc.iter_mut().enumerate().take(hi + 1).skip(i + 1) {
+                if *a != 0.0 {
+                    upper.push((i as u32, j as u32, *a));
+                    *a = 0.0;
                 }
             }
         } else {
