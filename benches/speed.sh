@@ -57,9 +57,18 @@ for job in "${jobs[@]}"; do
         "$(tr ' ' '\n' <<< "${rss[$name]}" | grep . | median)"
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+# Median over the rounds of each round's own ratio (the two jobs of a
+# round ran seconds apart, so this cancels slow drifts of the machine),
+# then the lowest and highest round.
+per_round() {
+    paste <(tr ' ' '\n' <<< "$1" | grep .) <(tr ' ' '\n' <<< "$2" | grep .) |
+        awk '{print $1 / $2}' | sort -n |
+        awk '{r[NR] = $1} END {printf "%.2f (rounds %.2f-%.2f)", r[int((NR + 1) / 2)], r[1], r[NR]}'
+}
 echo
-echo "summarize / segment (CPU):        $(ratio "${med_cpu[summarize]}" "${med_cpu[segment]}")"
-echo "digest / segment (CPU):           $(ratio "${med_cpu[digest]}" "${med_cpu[segment]}")"
-echo "digest 1 / 2 threads (wall):      $(ratio "${med_wall[digest]}" "${med_wall[digest_2_threads]}")"
-echo "10 MB page digest / segment (CPU): $(ratio "${med_cpu[page_digest]}" "${med_cpu[page_segment]}")"
-echo "20 000-sentence summary / segment: $(ratio "${med_cpu[article_summarize]}" "${med_cpu[article_segment]}")"
+echo "                                  medians  per round"
+echo "summarize / segment (CPU):         $(ratio "${med_cpu[summarize]}" "${med_cpu[segment]}")  $(per_round "${cpu[summarize]}" "${cpu[segment]}")"
+echo "digest / segment (CPU):            $(ratio "${med_cpu[digest]}" "${med_cpu[segment]}")  $(per_round "${cpu[digest]}" "${cpu[segment]}")"
+echo "digest 1 / 2 threads (wall):       $(ratio "${med_wall[digest]}" "${med_wall[digest_2_threads]}")  $(per_round "${wall[digest]}" "${wall[digest_2_threads]}")"
+echo "10 MB page digest / segment (CPU): $(ratio "${med_cpu[page_digest]}" "${med_cpu[page_segment]}")  $(per_round "${cpu[page_digest]}" "${cpu[page_segment]}")"
+echo "20 000-sentence summary / segment: $(ratio "${med_cpu[article_summarize]}" "${med_cpu[article_segment]}")  $(per_round "${cpu[article_summarize]}" "${cpu[article_segment]}")"

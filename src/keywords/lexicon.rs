@@ -1,11 +1,15 @@
 //! What jieba knows about a word: its IDF in jieba's general table and its
 //! part of speech, asked once per distinct word and per process.
 //!
-//! jieba-rs keeps its IDF table private; asking its TF-IDF extractor about
-//! a word on its own returns `idf × 1/1` and the word's tag. The answers are
-//! cached in a [`WordMap`] (short words inline) for the access pattern of
-//! a batch job: a lookup per distinct word of every article, from several
-//! threads, almost always a hit.
+//! jieba-rs keeps its IDF table private, and building its TF-IDF extractor
+//! parses the whole table into a hash map in every process. The build
+//! script writes the same table into the library instead
+//! ([`idf_table`](super::idf_table)), read where it lies; a word's tag
+//! comes from jieba's tagger, by the rules jieba's extractor applies to a
+//! word asked about on its own (a test holds the two to the same answers).
+//! The answers are cached in a [`WordMap`] for the access pattern of a batch
+//! job: a lookup per distinct word of every article, from several threads,
+//! almost always a hit.
 
 use std::sync::{LazyLock, RwLock};
 

@@ -1,8 +1,10 @@
 //! Keywords and key phrases.
 //!
-//! Single keywords come from jieba-rs, which already does this job well: its
-//! TF-IDF extractor carries a general IDF table of Chinese, and its TextRank
-//! extractor builds a co-occurrence graph over part-of-speech-filtered words.
+//! Single keywords are scored as jieba-rs scores them: TF-IDF against its
+//! general IDF table of Chinese (compiled into this library by the build
+//! script, so that no process has to parse it; same values, same answers),
+//! or its TextRank extractor's co-occurrence graph over
+//! part-of-speech-filtered words.
 //! jianbao adds what it lacks: the team's stop words, a news-minded default
 //! part-of-speech filter, and key phrases, runs of adjacent keywords merged
 //! into one (`城乡` + `公交` + `一体化` → `城乡公交一体化`).
