@@ -87,6 +87,8 @@ pub fn similarity_graph(
     // `post[post_start[t]..post_start[t + 1]]`, in sentence order, each with
     // what the similarity needs of the term there (its TF-IDF weight for
     // cosine, its count for BM25), so no pair has to search a row.
+    // Only terms shared by two sentences or more join any pair: the rest
+    // (most of a text's terms) get no list at all.
     let v = doc.vocabulary.len();
     let mut post_start = vec![0usize; v + 1];
     for row in doc.counts.iter() {
@@ -95,12 +97,19 @@ pub fn similarity_graph(
         }
     }
     for t in 0..v {
+        if post_start[t + 1] < 2 {
+            post_start[t + 1] = 0;
+        }
         post_start[t + 1] += post_start[t];
     }
+    let shared = |t: u32| post_start[t as usize + 1] > post_start[t as usize];
     let mut fill = post_start.clone();
     let mut post = vec![(0u32, 0f32); post_start[v]];
     for (s, row) in doc.counts.iter().enumerate() {
         for (k, &(t, c)) in row.iter().enumerate() {
+            if !shared(t) {
+                continue;
+            }
             let value = match similarity {
                 Similarity::Cosine => vectors[s][k].1,
                 Similarity::Bm25 { .. } => c as f32,
@@ -123,6 +132,9 @@ pub fn similarity_graph(
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
         for &(t, _) in &doc.counts[i] {
+            if !shared(t) {
+                continue;
+            }
             let at = cursor[t as usize];
             cursor[t as usize] += 1;
             let (_, here) = post[at];
