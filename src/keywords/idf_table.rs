@@ -173,7 +173,6 @@ impl<'a> IdfTable<'a> {
     }
 
     /// Number of words in the table.
-    #[cfg_attr(not(test), allow(dead_code))] // the tests' check
     pub(crate) fn len(&self) -> usize {
         self.slots.len() / 2 + self.long_slots.len() / 2
     }

@@ -13,7 +13,7 @@
 
 use std::sync::{LazyLock, RwLock};
 
-use jieba_rs::KeywordExtractConfig;
+use jieba_rs::{KeywordExtract, KeywordExtractConfig, TfIdf};
 
 use super::idf_table::IdfTable;
 use super::jieba_config;
@@ -62,14 +62,69 @@ pub(crate) struct WordInfo {
 }
 
 /// jieba's IDF table, compiled in by the build script (`src/build.rs`)
-/// and read where it lies.
+/// and read where it lies. Empty if the build script could not read the
+/// table from jieba-rs (it says so in a build warning).
 static IDF_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_idf.bin"));
 
-static IDF: LazyLock<IdfTable<'static>> = LazyLock::new(|| {
-    // Written by our build script and checked by its tests: a table that
-    // does not read is a broken build, not bad input.
-    IdfTable::read(IDF_BYTES).expect("the build script writes a readable IDF table")
-});
+/// Where IDF values come from.
+enum IdfSource {
+    /// The table compiled in (the normal case).
+    Compiled(IdfTable<'static>),
+    /// jieba-rs's own extractor, loaded at run time: what a build whose
+    /// script could not read the table falls back to (same answers,
+    /// slower start, no pruning bound).
+    Loaded { tfidf: TfIdf, median: f64 },
+}
+
+impl IdfSource {
+    fn compiled() -> Option<IdfSource> {
+        IdfTable::read(IDF_BYTES)
+            .filter(|t| t.len() > 0)
+            .map(IdfSource::Compiled)
+    }
+
+    fn loaded() -> IdfSource {
+        let mut tfidf = TfIdf::default();
+        *tfidf.config_mut() = jieba_config();
+        // A word in no dictionary gets jieba's median IDF.
+        let median = tfidf
+            .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
+            .first()
+            .map_or(f64::NAN, |k| k.weight);
+        IdfSource::Loaded { tfidf, median }
+    }
+
+    /// The IDF jieba gives `word`, a keyword it cuts as one word.
+    fn idf(&self, word: &str) -> f64 {
+        match self {
+            IdfSource::Compiled(table) => table.get(word).unwrap_or(table.median()),
+            IdfSource::Loaded { tfidf, median } => tfidf
+                .extract_keywords(crate::tokenize::shared_jieba(), word, 1, Vec::new())
+                .first()
+                .filter(|k| k.keyword == word)
+                .map_or(*median, |k| k.weight),
+        }
+    }
+
+    /// The IDF of words jieba's table lacks.
+    fn median(&self) -> f64 {
+        match self {
+            IdfSource::Compiled(table) => table.median(),
+            IdfSource::Loaded { median, .. } => *median,
+        }
+    }
+
+    /// No word's IDF is higher (unknown for a loaded extractor).
+    fn max(&self) -> f64 {
+        match self {
+            IdfSource::Compiled(table) => table.max(),
+            IdfSource::Loaded { .. } => f64::INFINITY,
+        }
+    }
+}
+
+static IDF: LazyLock<IdfSource> =
+    LazyLock::new(|| IdfSource::compiled().unwrap_or_else(IdfSource::loaded));
 
 /// Makes sure the IDF table is ready (it is read in place, so this only
 /// checks its header).
@@ -158,15 +213,20 @@ fn number_info(word: &str) -> Option<WordInfo> {
 /// must cut it as one word, which its keyword rules admit (two characters
 /// or more, not one of its stop words), for the word to get its IDF and tag.
 fn ask_jieba(word: &str) -> WordInfo {
+    ask_jieba_with(&IDF, word)
+}
+
+/// [`ask_jieba`] with IDF values from `source`.
+fn ask_jieba_with(source: &IdfSource, word: &str) -> WordInfo {
     let tags = crate::tokenize::shared_jieba().tag(word, JIEBA_CONFIG.use_hmm());
     match tags.as_slice() {
         [t] if t.word == word && is_jieba_keyword(word) => WordInfo {
-            idf: IDF.get(word).unwrap_or(IDF.median()),
+            idf: source.idf(word),
             pos: Pos::intern(t.tag),
         },
         // Cut apart on its own, or a word jieba never ranks.
         _ => WordInfo {
-            idf: IDF.median(),
+            idf: source.median(),
             pos: Pos::intern("x"),
         },
     }
@@ -224,9 +284,13 @@ mod tests {
     }
 
     #[test]
-    fn the_compiled_table_answers_as_jieba_rs_does() {
+    fn compiled_table_and_fallback_answer_as_jieba_rs_does() {
         let mut tfidf = jieba_rs::TfIdf::default();
         *tfidf.config_mut() = jieba_config();
+        let Some(IdfSource::Compiled(table)) = IdfSource::compiled() else {
+            panic!("the build script wrote no table");
+        };
+        let fallback = IdfSource::loaded();
         // Every word jieba cuts from the training corpus and the sample
         // pages (thousands, common and rare), and words at the edges of
         // jieba's rules: stop words, one character, case, long words,
@@ -264,25 +328,33 @@ mod tests {
         assert!(words.len() > 5_000, "only {} words", words.len());
         let mut in_table = 0;
         for word in words {
-            let ours = ask_jieba(word);
-            assert_eq!(
-                (ours.idf, ours.pos.name().to_string()),
-                jiebas_own_answer(&tfidf, word),
-                "{word:?}"
-            );
-            in_table += usize::from(IDF.get(word).is_some());
+            let expected = jiebas_own_answer(&tfidf, word);
+            for source in [&IDF, &fallback] {
+                let ours = ask_jieba_with(source, word);
+                assert_eq!(
+                    (ours.idf, ours.pos.name().to_string()),
+                    expected,
+                    "{word:?}"
+                );
+            }
+            in_table += usize::from(table.get(word).is_some());
         }
         assert!(in_table > 3_000, "only {in_table} words found in the table");
-        assert!(IDF.len() > 200_000, "{} words in the table", IDF.len());
+        assert!(table.len() > 200_000, "{} words in the table", table.len());
+        assert_eq!(fallback.median(), table.median());
     }
 
     #[test]
     fn no_idf_exceeds_the_tables_maximum() {
-        assert!(IDF.max() >= IDF.median());
-        assert!((13.0..14.0).contains(&IDF.max()), "{}", IDF.max());
+        let Some(IdfSource::Compiled(table)) = IdfSource::compiled() else {
+            panic!("the build script wrote no table");
+        };
+        assert!(table.max() >= table.median());
+        assert!((13.0..14.0).contains(&table.max()), "{}", table.max());
         for word in ["公交", "乡村", "建设", "劳动防护"] {
-            assert!(IDF.get(word).is_some_and(|v| v <= IDF.max()), "{word}");
+            assert!(table.get(word).is_some_and(|v| v <= table.max()), "{word}");
         }
+        assert_eq!(max_idf(), table.max());
     }
 
     #[test]
