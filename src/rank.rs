@@ -118,7 +118,11 @@ pub fn similarity_graph(
             fill[t as usize] += 1;
         }
     }
-    let lengths: Vec<f32> = (0..n).map(|i| doc.sentence_length(i) as f32).collect();
+    // Sentence lengths (in terms) only matter to BM25.
+    let lengths: Vec<f32> = match similarity {
+        Similarity::Cosine => Vec::new(),
+        Similarity::Bm25 { .. } => (0..n).map(|i| doc.sentence_length(i) as f32).collect(),
+    };
     let avg_len = (lengths.iter().sum::<f32>() / n.max(1) as f32).max(1.0);
     let window = window.unwrap_or(usize::MAX);
 
