@@ -408,6 +408,18 @@ impl KeySet {
     }
 }
 
+/// `KEY_MASKS[n]` keeps the low `n` bytes of a `u128` (a table: a shift of
+/// a `u128` by a variable amount is a branchy instruction sequence).
+const KEY_MASKS: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// The words of one document and a small value for each: the index a
 /// document builds while its tokens go by, one lookup per token. Words of
 /// up to 15 bytes (five Chinese characters: nearly every token) are keys
@@ -446,8 +458,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             Some(window) => {
                 let mut buf = [0u8; 16];
                 buf.copy_from_slice(window);
-                let mask = (1u128 << (8 * n)) - 1;
-                Some((u128::from_le_bytes(buf) & mask) | ((n as u128) << 120))
+                Some((u128::from_le_bytes(buf) & KEY_MASKS[n]) | ((n as u128) << 120))
             }
             None => word_key(&text[start..start + n]),
         }
