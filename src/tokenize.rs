@@ -220,6 +220,7 @@ impl Tokenizer {
 
     /// [`is_term`](Self::is_term) for a word whose key the caller already
     /// made (a document's word index makes one for every word).
+    #[inline]
     pub(crate) fn is_term_keyed(&self, word: &str, key: Option<u128>) -> bool {
         word.chars().any(crate::text::clean::is_word_char)
             && !match key {
