@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::wordmap::{KeySet, word_key};
+use crate::wordmap::{WordMap, word_key};
 use jieba_rs::Jieba;
 use serde::Serialize;
 
@@ -63,7 +63,7 @@ pub fn shared_jieba() -> &'static Jieba {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StopWords {
-    words: KeySet,
+    words: WordMap<()>,
 }
 
 impl Default for StopWords {
@@ -76,7 +76,7 @@ impl StopWords {
     /// An empty list.
     pub fn empty() -> Self {
         StopWords {
-            words: KeySet::default(),
+            words: WordMap::default(),
         }
     }
 
@@ -91,21 +91,19 @@ impl StopWords {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .fold(KeySet::default(), |mut set, w| {
-                set.insert(w);
-                set
-            });
+            .map(|w| (w, ()))
+            .collect();
         StopWords { words }
     }
 
     /// Is `word` a stop word?
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
+        self.words.get(word).is_some()
     }
 
     /// Adds a word.
     pub fn insert(&mut self, word: impl Into<String>) {
-        self.words.insert(&word.into());
+        self.words.insert(&word.into(), ());
     }
 
     /// Removes a word.
@@ -224,7 +222,7 @@ impl Tokenizer {
     pub(crate) fn is_term_keyed(&self, word: &str, key: Option<u128>) -> bool {
         word.chars().any(crate::text::clean::is_word_char)
             && !match key {
-                Some(key) => self.stop_words.words.contains_key(key),
+                Some(key) => self.stop_words.words.get_key(key).is_some(),
                 None => self.stop_words.contains(word),
             }
     }

@@ -5,8 +5,8 @@
 //! a second, ordinary map.
 //!
 //! The keyword lexicon (jieba's IDF and tags per word), the topic model's
-//! vocabulary ([`WordMap`]), the stop words ([`KeySet`]) and each
-//! document's own index of its words ([`WordIndex`]) are looked up for
+//! vocabulary and the stop words ([`WordMap`]), and each document's own
+//! index of its words ([`WordIndex`]) are looked up for
 //! every word or distinct term of every article, which makes these the
 //! hottest lookups after segmentation.
 
@@ -46,7 +46,7 @@ impl TableKey for u64 {
 /// [`get_many`](Self::get_many) prefetches the slots of a group of keys
 /// before it probes any of them, so the waits overlap instead of following
 /// one another.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct KeyTable<K, V> {
     /// `(key, value)` per slot; the default key marks an empty slot.
     slots: Vec<(K, V)>,
@@ -181,11 +181,38 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
         }
     }
 
+    /// Removes `key` (the table is rebuilt without it: removals are rare).
+    pub(crate) fn remove(&mut self, key: K) {
+        if self.get(key).is_none() {
+            return;
+        }
+        let kept: Vec<(K, V)> = self.entries().filter(|&(k, _)| k != key).collect();
+        *self = kept.into_iter().collect();
+    }
+
+    /// Every `(key, value)`, in no particular order.
+    fn entries(&self) -> impl Iterator<Item = (K, V)> + '_ {
+        self.slots
+            .iter()
+            .copied()
+            .filter(|&(k, _)| k != K::default())
+    }
+
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
         self.len
     }
 }
+
+/// Equal when they hold the same keys with the same values, whatever the
+/// order of insertion left in the slots.
+impl<K: TableKey, V: Copy + Default + PartialEq> PartialEq for KeyTable<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.entries().all(|(k, v)| other.get(k) == Some(v))
+    }
+}
+
+impl<K: TableKey, V: Copy + Default + Eq> Eq for KeyTable<K, V> {}
 
 impl<K: TableKey, V: Copy + Default> FromIterator<(K, V)> for KeyTable<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
@@ -197,11 +224,12 @@ impl<K: TableKey, V: Copy + Default> FromIterator<(K, V)> for KeyTable<K, V> {
     }
 }
 
-/// Words to values of type `V`, for tables that grow as they are used
-/// (the keyword lexicon) or are large (a topic vocabulary): words of up to
-/// 15 bytes by their [`word_key`] in a [`KeyTable`], longer ones in an
-/// ordinary map.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Words to values of type `V`, for tables asked about for every distinct
+/// word of every article (stop words, the keyword lexicon, a topic
+/// vocabulary): words of up to 15 bytes by their [`word_key`] in a
+/// [`KeyTable`], longer ones in an ordinary map. A caller that already has
+/// a word's key skips making it.
+#[derive(Debug, Clone)]
 pub(crate) struct WordMap<V> {
     short: KeyTable<u128, V>,
     long: FxHashMap<Box<str>, V>,
@@ -224,6 +252,12 @@ impl<V: Copy + Default> WordMap<V> {
             Some(key) => self.short.get(key),
             None => self.long.get(word).copied(),
         }
+    }
+
+    /// The value of the word whose [`word_key`] is `key`.
+    #[inline]
+    pub(crate) fn get_key(&self, key: u128) -> Option<V> {
+        self.short.get(key)
     }
 
     /// Looks every word of `words` up, calling `found(i, value)` for the
@@ -257,11 +291,29 @@ impl<V: Copy + Default> WordMap<V> {
         }
     }
 
+    /// Removes `word`.
+    pub(crate) fn remove(&mut self, word: &str) {
+        match word_key(word) {
+            Some(key) => self.short.remove(key),
+            None => {
+                self.long.remove(word);
+            }
+        }
+    }
+
     /// Number of words.
     pub(crate) fn len(&self) -> usize {
         self.short.len() + self.long.len()
     }
 }
+
+impl<V: Copy + Default + PartialEq> PartialEq for WordMap<V> {
+    fn eq(&self, other: &Self) -> bool {
+        self.short == other.short && self.long == other.long
+    }
+}
+
+impl<V: Copy + Default + Eq> Eq for WordMap<V> {}
 
 impl<'w, V: Copy + Default> FromIterator<(&'w str, V)> for WordMap<V> {
     fn from_iter<I: IntoIterator<Item = (&'w str, V)>>(iter: I) -> Self {
@@ -271,15 +323,6 @@ impl<'w, V: Copy + Default> FromIterator<(&'w str, V)> for WordMap<V> {
         }
         m
     }
-}
-
-/// Where `key` is in an open-addressed table of [`word_key`]s (a power of
-/// two of slots, 0 for empty, at least one empty): `Ok(slot)` holding it,
-/// or `Err(slot)`, the empty slot where it would go.
-#[inline]
-fn probe(keys: &[u128], key: u128) -> Result<usize, usize> {
-    let start = (key_hash(key) >> 32) as usize & (keys.len() - 1);
-    probe_from(start, keys.len(), key, |i| keys[i])
 }
 
 /// The linear probe every table here shares: from slot `start` of a table
@@ -304,107 +347,6 @@ fn probe_from<K: PartialEq + Default>(
             return Err(i);
         }
         i = (i + 1) & mask;
-    }
-}
-
-/// A set of words asked about far more often than changed (stop words):
-/// words of up to 15 bytes as [`word_key`]s in a sparse open-addressed
-/// table (a miss usually ends at the first, empty slot), longer ones in an
-/// ordinary set. A caller that already has a word's key skips making it.
-///
-/// A bit per key hash (4 KB) sits in front of the table: nearly every word
-/// asked about is not in the set, and a clear bit says so from memory that
-/// stays in the fastest cache, where the table (128 KB for 258 stop words)
-/// is evicted by jieba's dictionary walk between one article and the next.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct KeySet {
-    keys: Vec<u128>,
-    /// Bit `key_hash(key) >> (64 - KEY_FILTER_BITS)` is set for every key
-    /// (empty while the table is).
-    filter: Vec<u64>,
-    short: usize,
-    long: FxHashMap<Box<str>, ()>,
-}
-
-const KEY_FILTER_BITS: u32 = 15;
-
-/// The filter word and bit of `key` in [`KeySet::filter`].
-#[inline]
-fn key_filter_bit(key: u128) -> (usize, u64) {
-    let bit = (key_hash(key) >> (64 - KEY_FILTER_BITS)) as usize;
-    (bit / 64, 1 << (bit % 64))
-}
-
-impl KeySet {
-    /// Is `word` in the set?
-    #[inline]
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        match word_key(word) {
-            Some(key) => self.contains_key(key),
-            None => self.long.contains_key(word),
-        }
-    }
-
-    /// Is the word with this key (from [`word_key`]) in the set?
-    #[inline]
-    pub(crate) fn contains_key(&self, key: u128) -> bool {
-        let (word, bit) = key_filter_bit(key);
-        self.filter.get(word).is_some_and(|w| w & bit != 0) && probe(&self.keys, key).is_ok()
-    }
-
-    /// Adds `word`.
-    pub(crate) fn insert(&mut self, word: &str) {
-        let Some(key) = word_key(word) else {
-            self.long.insert(word.into(), ());
-            return;
-        };
-        if self.contains_key(key) {
-            return;
-        }
-        // At most one slot in eight is used, so misses stop early.
-        if (self.short + 1) * 8 > self.keys.len() {
-            let old = std::mem::take(&mut self.keys);
-            self.keys = vec![0; ((self.short + 1) * 16).next_power_of_two()];
-            for k in old.into_iter().filter(|&k| k != 0) {
-                self.place(k);
-            }
-        }
-        self.place(key);
-        self.short += 1;
-    }
-
-    fn place(&mut self, key: u128) {
-        if let Err(i) = probe(&self.keys, key) {
-            self.keys[i] = key;
-        }
-        if self.filter.is_empty() {
-            self.filter = vec![0; (1 << KEY_FILTER_BITS) / 64];
-        }
-        let (word, bit) = key_filter_bit(key);
-        self.filter[word] |= bit;
-    }
-
-    /// Removes `word` (the table is rebuilt: removals are rare).
-    pub(crate) fn remove(&mut self, word: &str) {
-        let Some(key) = word_key(word) else {
-            self.long.remove(word);
-            return;
-        };
-        if !self.contains_key(key) {
-            return;
-        }
-        let old = std::mem::take(&mut self.keys);
-        self.keys = vec![0; old.len()];
-        self.filter.fill(0);
-        self.short -= 1;
-        for k in old.into_iter().filter(|&k| k != 0 && k != key) {
-            self.place(k);
-        }
-    }
-
-    /// Number of words.
-    pub(crate) fn len(&self) -> usize {
-        self.short + self.long.len()
     }
 }
 
@@ -482,7 +424,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
 
     /// The value of the word `text[start..start + word.len()]` (which is
     /// `word`), inserting `make(key)` if the word is new (`key` is the
-    /// word's [`word_key`], for a [`KeySet`] to reuse).
+    /// word's [`word_key`], for a [`WordMap`] to reuse).
     #[inline]
     pub(crate) fn get_or_insert_at(
         &mut self,
@@ -589,29 +531,48 @@ mod tests {
     }
 
     #[test]
-    fn key_sets_add_find_and_remove() {
+    fn word_sets_add_find_and_remove() {
         let long = "城乡公交一体化示范工程建设";
-        let mut set = KeySet::default();
-        assert!(!set.contains("的"));
+        let mut set: WordMap<()> = WordMap::default();
+        let contains = |set: &WordMap<()>, w: &str| set.get(w).is_some();
+        assert!(!contains(&set, "的"));
         for w in ["的", "了", long, "and"] {
-            set.insert(w);
+            set.insert(w, ());
         }
-        set.insert("的");
+        set.insert("的", ());
         assert_eq!(set.len(), 4);
-        assert!(set.contains("的") && set.contains(long) && set.contains("and"));
-        assert!(set.contains_key(word_key("了").unwrap()));
-        assert!(!set.contains("公交") && !set.contains(""));
+        assert!(contains(&set, "的") && contains(&set, long) && contains(&set, "and"));
+        assert!(set.get_key(word_key("了").unwrap()).is_some());
+        assert!(!contains(&set, "公交") && !contains(&set, ""));
         set.remove("了");
         set.remove(long);
         set.remove("不在");
         assert_eq!(set.len(), 2);
-        assert!(!set.contains("了") && !set.contains(long) && set.contains("的"));
+        assert!(!contains(&set, "了") && !contains(&set, long) && contains(&set, "的"));
         let many: Vec<String> = (0..1000).map(|i| format!("词{i}")).collect();
         for w in &many {
-            set.insert(w);
+            set.insert(w, ());
         }
-        assert!(many.iter().all(|w| set.contains(w)));
+        assert!(many.iter().all(|w| contains(&set, w)));
         assert_eq!(set.len(), 1002);
+    }
+
+    #[test]
+    fn maps_are_equal_by_content_not_by_layout() {
+        let words: Vec<String> = (0..500).map(|i| format!("词{i}")).collect();
+        let forward: WordMap<u32> = words.iter().map(|w| (w.as_str(), 1)).collect();
+        let backward: WordMap<u32> = words.iter().rev().map(|w| (w.as_str(), 1)).collect();
+        assert_eq!(forward, backward);
+        let mut grown_and_shrunk = forward.clone();
+        grown_and_shrunk.insert("另一个词", 1);
+        grown_and_shrunk.remove("另一个词");
+        assert_eq!(grown_and_shrunk, forward);
+        let mut other_value = forward.clone();
+        other_value.insert("词7", 2);
+        assert_ne!(other_value, forward);
+        let mut fewer = forward.clone();
+        fewer.remove("词7");
+        assert_ne!(fewer, forward);
     }
 
     #[test]
