@@ -173,9 +173,10 @@ impl KeywordExtractorBuilder {
 }
 
 /// Readies jieba's IDF table now rather than at the first keyword. The
-/// table is compiled into the library and read where it lies, so this
-/// costs microseconds (jieba-rs's own `TfIdf` parses it into a hash map,
-/// which takes as long as loading jieba's dictionary).
+/// table is compiled into the library and read where it lies once its
+/// offsets are checked, about half a millisecond (jieba-rs's own `TfIdf`
+/// parses it into a hash map, which takes as long as loading jieba's
+/// dictionary).
 ///
 /// ```
 /// jianbao::keywords::load_tables(); // later keyword calls find the table ready
