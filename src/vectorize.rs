@@ -198,12 +198,19 @@ impl<'a> Document<'a> {
                 // Sentence frequencies are small integers (at most the
                 // number of sentences), most of them 1: each distinct one
                 // takes one logarithm.
+                let idf_of = |df: usize| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0;
                 let mut by_df: Vec<Option<f32>> = vec![None; self.sentences.len() + 1];
                 self.sentence_frequency
                     .iter()
                     .map(|&df| {
                         let df = df as usize;
-                        *by_df[df].get_or_insert_with(|| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+                        // A frequency past the sentence count (the field is
+                        // public, so it may have been changed) is worked out
+                        // on its own rather than indexing out of bounds.
+                        match by_df.get_mut(df) {
+                            Some(memo) => *memo.get_or_insert_with(|| idf_of(df)),
+                            None => idf_of(df),
+                        }
                     })
                     .collect()
             }
