@@ -237,14 +237,9 @@ impl Vocabulary {
     /// numbers sort faster than `(column, count)` pairs).
     pub(crate) fn counts_from_ids(ids: &mut [u32]) -> Vec<(u32, f32)> {
         ids.sort_unstable();
-        let mut out: Vec<(u32, f32)> = Vec::new();
-        for &id in ids.iter() {
-            match out.last_mut() {
-                Some((last, count)) if *last == id => *count += 1.0,
-                _ => out.push((id, 1.0)),
-            }
-        }
-        out
+        ids.chunk_by(|a, b| a == b)
+            .map(|run| (run[0], run.len() as f32))
+            .collect()
     }
 
     /// Sparse counts of known features, sorted by column.
