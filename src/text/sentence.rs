@@ -49,6 +49,15 @@ pub struct Sentence<'a> {
 /// assert_eq!(&text[s[2].start..s[2].end], "没有句号的段落");
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
+    split_lines_with(text, split_line)
+}
+
+/// Sentences never cross a line break: `split_line(text, start, len, out)`
+/// splits each line `text[start..start + len]` in turn.
+fn split_lines_with<'a>(
+    text: &'a str,
+    split_line: impl Fn(&'a str, usize, usize, &mut Vec<Sentence<'a>>),
+) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
@@ -276,13 +285,7 @@ mod tests {
     }
 
     fn reference_split(text: &str) -> Vec<Sentence<'_>> {
-        let mut out = Vec::new();
-        let mut line_start = 0;
-        for line in text.split('\n') {
-            reference_split_line(text, line_start, line.len(), &mut out);
-            line_start += line.len() + 1;
-        }
-        out
+        split_lines_with(text, reference_split_line)
     }
 
     proptest! {
