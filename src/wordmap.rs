@@ -48,19 +48,79 @@ impl TableKey for u64 {
 /// one another.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyTable<K, V> {
-    /// `(key, value)` per slot; the default key marks an empty slot.
-    slots: Vec<(K, V)>,
-    len: usize,
+    slots: Slots<K, V>,
     filter: Vec<u64>,
 }
 
-impl<K, V> Default for KeyTable<K, V> {
+impl<K: TableKey, V: Copy + Default> Default for KeyTable<K, V> {
     fn default() -> Self {
         KeyTable {
-            slots: Vec::new(),
-            len: 0,
+            slots: Slots::with_room(0),
             filter: vec![0; (1 << FILTER_BITS) / 64],
         }
+    }
+}
+
+/// Open-addressed `(key, value)` slots, a power of two of them and at most
+/// half full, so that a probe ends soon; the default key marks an empty
+/// slot. The core of [`KeyTable`] and [`WordIndex`].
+#[derive(Debug, Clone)]
+struct Slots<K, V> {
+    slots: Vec<(K, V)>,
+    /// Keys held.
+    len: usize,
+}
+
+impl<K: TableKey, V: Copy + Default> Slots<K, V> {
+    /// Slots with room for about `keys` keys.
+    fn with_room(keys: usize) -> Self {
+        Slots {
+            slots: vec![(K::default(), V::default()); (keys.max(4) * 2).next_power_of_two()],
+            len: 0,
+        }
+    }
+
+    /// The slot where the probe for a key of this hash starts.
+    #[inline]
+    fn start(&self, hash: u64) -> usize {
+        (hash >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// `Ok(slot)` holding `key`, or `Err(slot)`, the empty slot where it
+    /// would go, probing from `start`.
+    #[inline]
+    fn find(&self, key: K, start: usize) -> Result<usize, usize> {
+        probe_from(start, self.slots.len(), key, |i| self.slots[i].0)
+    }
+
+    /// Puts `key` in the empty slot `empty` (from [`find`](Self::find)),
+    /// doubling the slots when they get more than half full.
+    #[inline]
+    fn fill(&mut self, empty: usize, key: K, value: V) {
+        self.slots[empty] = (key, value);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let doubled = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![(K::default(), V::default()); doubled]);
+        for (k, v) in old.into_iter().filter(|&(k, _)| k != K::default()) {
+            if let Err(i) = self.find(k, self.start(k.hash())) {
+                self.slots[i] = (k, v);
+            }
+        }
+    }
+
+    /// Every `(key, value)`, in no particular order.
+    fn entries(&self) -> impl Iterator<Item = (K, V)> + '_ {
+        self.slots
+            .iter()
+            .copied()
+            .filter(|&(k, _)| k != K::default())
     }
 }
 
@@ -106,15 +166,14 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
     fn start(&self, key: K) -> Option<usize> {
         let hash = key.hash();
         let (word, bit) = filter_bit(hash);
-        (self.filter[word] & bit != 0 && !self.slots.is_empty())
-            .then(|| (hash >> 32) as usize & (self.slots.len() - 1))
+        (self.filter[word] & bit != 0).then(|| self.slots.start(hash))
     }
 
     /// The value of `key`, probing from slot `start`.
     #[inline]
     fn get_from(&self, key: K, start: usize) -> Option<V> {
-        let i = probe_from(start, self.slots.len(), key, |i| self.slots[i].0).ok()?;
-        Some(self.slots[i].1)
+        let i = self.slots.find(key, start).ok()?;
+        Some(self.slots.slots[i].1)
     }
 
     /// Looks up every `(i, key)` of `keys`, calling `found(i, value)` for
@@ -133,7 +192,7 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
                 found(i, None);
                 continue;
             };
-            prefetch(&self.slots[start]);
+            prefetch(&self.slots.slots[start]);
             group[len] = (i, key, start);
             len += 1;
             if len == GROUP {
@@ -151,34 +210,13 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
     /// Sets the value of `key` (not the default key).
     pub(crate) fn insert(&mut self, key: K, value: V) {
         debug_assert!(key != K::default());
-        if (self.len + 1) * 2 > self.slots.len() {
-            let doubled = (self.slots.len() * 2).max(64);
-            let old =
-                std::mem::replace(&mut self.slots, vec![(K::default(), V::default()); doubled]);
-            for (k, v) in old.into_iter().filter(|&(k, _)| k != K::default()) {
-                self.place(k, v);
-            }
+        let hash = key.hash();
+        match self.slots.find(key, self.slots.start(hash)) {
+            Ok(i) => self.slots.slots[i].1 = value,
+            Err(i) => self.slots.fill(i, key, value),
         }
-        if self.place(key, value) {
-            self.len += 1;
-        }
-        let (word, bit) = filter_bit(key.hash());
+        let (word, bit) = filter_bit(hash);
         self.filter[word] |= bit;
-    }
-
-    /// Puts `value` in the slot of `key`; true if the key is new.
-    fn place(&mut self, key: K, value: V) -> bool {
-        let start = (key.hash() >> 32) as usize & (self.slots.len() - 1);
-        match probe_from(start, self.slots.len(), key, |i| self.slots[i].0) {
-            Ok(i) => {
-                self.slots[i].1 = value;
-                false
-            }
-            Err(i) => {
-                self.slots[i] = (key, value);
-                true
-            }
-        }
     }
 
     /// Removes `key` (the table is rebuilt without it: removals are rare).
@@ -192,15 +230,12 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
 
     /// Every `(key, value)`, in no particular order.
     fn entries(&self) -> impl Iterator<Item = (K, V)> + '_ {
-        self.slots
-            .iter()
-            .copied()
-            .filter(|&(k, _)| k != K::default())
+        self.slots.entries()
     }
 
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
-        self.len
+        self.slots.len
     }
 }
 
@@ -208,7 +243,7 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
 /// order of insertion left in the slots.
 impl<K: TableKey, V: Copy + Default + PartialEq> PartialEq for KeyTable<K, V> {
     fn eq(&self, other: &Self) -> bool {
-        self.len == other.len && self.entries().all(|(k, v)| other.get(k) == Some(v))
+        self.len() == other.len() && self.entries().all(|(k, v)| other.get(k) == Some(v))
     }
 }
 
@@ -235,7 +270,7 @@ pub(crate) struct WordMap<V> {
     long: FxHashMap<Box<str>, V>,
 }
 
-impl<V> Default for WordMap<V> {
+impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
             short: KeyTable::default(),
@@ -369,22 +404,17 @@ const KEY_MASKS: [u128; 16] = {
 /// one load when the text allows; longer words go to an ordinary map.
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex<'a, V> {
-    /// `(key, value)` per slot, so a lookup reads one place; key 0 marks
-    /// an empty slot (no word has key 0: the length byte of a key is never
-    /// zero).
-    slots: Vec<(u128, V)>,
-    /// Short words held.
-    len: usize,
+    /// Short words' keys (no word has key 0: the length byte of a key is
+    /// never zero) beside their values, so a lookup reads one place.
+    slots: Slots<u128, V>,
     long: FxHashMap<&'a str, V>,
 }
 
 impl<'a, V: Copy + Default> WordIndex<'a, V> {
     /// An index with room for about `words` distinct words.
     pub(crate) fn with_capacity(words: usize) -> Self {
-        let slots = (words.max(4) * 2).next_power_of_two();
         WordIndex {
-            slots: vec![(0, V::default()); slots],
-            len: 0,
+            slots: Slots::with_room(words),
             long: FxHashMap::default(),
         }
     }
@@ -409,8 +439,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
     /// Where `key` is or would go.
     #[inline]
     fn find(&self, key: u128) -> Result<usize, usize> {
-        let start = (key_hash(key) >> 32) as usize & (self.slots.len() - 1);
-        probe_from(start, self.slots.len(), key, |i| self.slots[i].0)
+        self.slots.find(key, self.slots.start(key_hash(key)))
     }
 
     /// The value of `word`.
@@ -419,7 +448,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             return self.long.get(word).copied();
         };
         let i = self.find(key).ok()?;
-        Some(self.slots[i].1)
+        Some(self.slots.slots[i].1)
     }
 
     /// The value of the word `text[start..start + word.len()]` (which is
@@ -436,25 +465,12 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
         let Some(key) = Self::key_at(text, start, word.len()) else {
             return *self.long.entry(word).or_insert_with(|| make(None));
         };
-        let i = match self.find(key) {
-            Ok(i) => return self.slots[i].1,
-            Err(empty) => empty,
-        };
-        let value = make(Some(key));
-        self.slots[i] = (key, value);
-        self.len += 1;
-        if self.len * 2 > self.slots.len() {
-            self.grow();
-        }
-        value
-    }
-
-    fn grow(&mut self) {
-        let doubled = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![(0, V::default()); doubled]);
-        for (key, value) in old.into_iter().filter(|&(k, _)| k != 0) {
-            if let Err(i) = self.find(key) {
-                self.slots[i] = (key, value);
+        match self.find(key) {
+            Ok(i) => self.slots.slots[i].1,
+            Err(empty) => {
+                let value = make(Some(key));
+                self.slots.fill(empty, key, value);
+                value
             }
         }
     }
