@@ -583,6 +583,13 @@ impl Summarizer {
         let lambda = self.mmr_lambda;
         let value =
             |i: usize, redundancy: f64| lambda * scores[i] / norm - (1.0 - lambda) * redundancy;
+        // A cosine graph's edge weight is the dot product of the two
+        // vectors, summed over the shared terms in the same order as `dot`
+        // sums them, so it is the same number. (The graph raises a product
+        // below `f32::MIN_POSITIVE` to it, which only a corpus IDF table
+        // with zero weights could produce: with such a table, recompute.)
+        let edges_are_cosines =
+            self.similarity == Similarity::Cosine && matches!(self.idf, Idf::Sentences);
         let mut redundancy = vec![0f64; n];
         let mut version = vec![0u32; n];
         let mut closed = vec![false; n];
@@ -608,12 +615,16 @@ impl Summarizer {
             }
             chosen.push(i);
             used_chars += chars[i];
-            for &(j, _) in graph.neighbors(i) {
+            for &(j, weight) in graph.neighbors(i) {
                 let j = j as usize;
                 if closed[j] {
                     continue;
                 }
-                let sim = dot(&vectors[i], &vectors[j]) as f64;
+                let sim = if edges_are_cosines {
+                    weight as f64
+                } else {
+                    dot(&vectors[i], &vectors[j]) as f64
+                };
                 if sim > redundancy[j] {
                     redundancy[j] = sim;
                     version[j] += 1;
