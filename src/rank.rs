@@ -82,67 +82,192 @@ pub fn similarity_graph(
     similarity: Similarity,
     window: Option<usize>,
 ) -> Graph {
+    let dense = doc.sentences.len() <= DENSE_GRAPH_MAX;
+    graph_of(doc, vectors, idf, similarity, window, dense)
+}
+
+/// [`similarity_graph`], the short-text (`dense`) or long-text way.
+fn graph_of(
+    doc: &Document<'_>,
+    vectors: &Rows<(u32, f32)>,
+    idf: &[f32],
+    similarity: Similarity,
+    window: Option<usize>,
+    dense: bool,
+) -> Graph {
     let n = doc.sentences.len();
-    // Inverted index in compressed form: the sentences of term `t` are
-    // `post[post_start[t]..post_start[t + 1]]`, in sentence order, each with
-    // what the similarity needs of the term there (its TF-IDF weight for
-    // cosine, its count for BM25), so no pair has to search a row.
-    // Only terms shared by two sentences or more join any pair: the rest
-    // (most of a text's terms) get no list at all.
-    let v = doc.vocabulary.len();
-    let mut post_start = vec![0usize; v + 1];
-    for row in doc.counts.iter() {
-        for &(t, _) in row {
-            post_start[t as usize + 1] += 1;
-        }
-    }
-    for t in 0..v {
-        if post_start[t + 1] < 2 {
-            post_start[t + 1] = 0;
-        }
-        post_start[t + 1] += post_start[t];
-    }
-    let shared = |t: u32| post_start[t as usize + 1] > post_start[t as usize];
-    let mut fill = post_start.clone();
-    let mut post = vec![(0u32, 0f32); post_start[v]];
-    for (s, row) in doc.counts.iter().enumerate() {
-        for (k, &(t, c)) in row.iter().enumerate() {
-            if !shared(t) {
-                continue;
-            }
-            let value = match similarity {
-                Similarity::Cosine => vectors[s][k].1,
-                Similarity::Bm25 { .. } => c as f32,
-            };
-            post[fill[t as usize]] = (s as u32, value);
-            fill[t as usize] += 1;
-        }
-    }
+    let postings = Postings::new(doc, vectors, similarity);
     // Sentence lengths (in terms) only matter to BM25.
     let lengths: Vec<f32> = match similarity {
         Similarity::Cosine => Vec::new(),
         Similarity::Bm25 { .. } => (0..n).map(|i| doc.sentence_length(i) as f32).collect(),
     };
     let avg_len = (lengths.iter().sum::<f32>() / n.max(1) as f32).max(1.0);
+    // What term `t` adds to the weight of sentences `i < j`, given the
+    // term's values `here` in `i` and `there` in `j`. Every addition is at
+    // least the smallest positive number, so a pair that shares a term
+    // always gets an edge.
+    let pair_weight = |t: u32, i: usize, here: f32, j: usize, there: f32| {
+        match similarity {
+            Similarity::Cosine => here * there,
+            Similarity::Bm25 { k1, b } => {
+                let w = idf[t as usize];
+                let sat =
+                    |f: f32, len: f32| f * (k1 + 1.0) / (f + k1 * (1.0 - b + b * len / avg_len));
+                0.5 * w * (sat(there, lengths[j]) + sat(here, lengths[i]))
+            }
+        }
+        .max(f32::MIN_POSITIVE)
+    };
     let window = window.unwrap_or(usize::MAX);
+    // Both ways add a pair's terms in increasing term id, so they give the
+    // same weights, bit for bit (a test holds them to it).
+    if dense {
+        dense_graph(n, window, &postings, pair_weight)
+    } else {
+        sparse_graph(doc, window, &postings, pair_weight)
+    }
+}
 
+/// Texts of up to this many sentences (nearly every article) accumulate
+/// their pair weights in an `n × n` table, at most 16 KB.
+const DENSE_GRAPH_MAX: usize = 64;
+
+/// An inverted index in compressed form: the sentences of term `t` are
+/// `list[start[t]..start[t + 1]]`, in sentence order, each with what the
+/// similarity needs of the term there (its TF-IDF weight for cosine, its
+/// count for BM25), so no pair has to search a row. Only terms shared by
+/// two sentences or more join any pair: the rest (most of a text's terms)
+/// get no list at all.
+struct Postings {
+    start: Vec<usize>,
+    list: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn new(doc: &Document<'_>, vectors: &Rows<(u32, f32)>, similarity: Similarity) -> Self {
+        let v = doc.vocabulary.len();
+        let mut start = vec![0usize; v + 1];
+        for row in doc.counts.iter() {
+            for &(t, _) in row {
+                start[t as usize + 1] += 1;
+            }
+        }
+        for t in 0..v {
+            if start[t + 1] < 2 {
+                start[t + 1] = 0;
+            }
+            start[t + 1] += start[t];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![(0u32, 0f32); start[v]];
+        for (s, (row, weights)) in doc.counts.iter().zip(vectors).enumerate() {
+            for (&(t, c), &(_, weight)) in row.iter().zip(weights) {
+                let t = t as usize;
+                if start[t + 1] == start[t] {
+                    continue;
+                }
+                let value = match similarity {
+                    Similarity::Cosine => weight,
+                    Similarity::Bm25 { .. } => c as f32,
+                };
+                list[fill[t]] = (s as u32, value);
+                fill[t] += 1;
+            }
+        }
+        Postings { start, list }
+    }
+
+    /// The sentences of term `t` (empty unless two or more have it).
+    fn of(&self, t: usize) -> &[(u32, f32)] {
+        &self.list[self.start[t]..self.start[t + 1]]
+    }
+
+    /// Number of terms.
+    fn terms(&self) -> usize {
+        self.start.len() - 1
+    }
+}
+
+/// The graph of a short text: every term adds to each pair of its
+/// sentences in an `n × n` table (upper triangle), then each row lists its
+/// non-zero entries.
+fn dense_graph(
+    n: usize,
+    window: usize,
+    postings: &Postings,
+    pair_weight: impl Fn(u32, usize, f32, usize, f32) -> f32,
+) -> Graph {
+    let mut table = vec![0f32; n * n];
+    for t in 0..postings.terms() {
+        let list = postings.of(t);
+        for (a, &(i, here)) in list.iter().enumerate() {
+            let (i, reach) = (i as usize, (i as usize).saturating_add(window));
+            for &(j, there) in &list[a + 1..] {
+                let j = j as usize;
+                if j > reach {
+                    break;
+                }
+                table[i * n + j] += pair_weight(t as u32, i, here, j, there);
+            }
+        }
+    }
+    // Row x: edges to lower nodes (column x of the upper triangle), then
+    // to higher nodes (row x), so each row comes out sorted.
+    let mut offsets = Vec::with_capacity(n + 1);
+    let mut edges = Vec::new();
+    offsets.push(0);
+    for x in 0..n {
+        for y in x.saturating_sub(window)..x {
+            let w = table[y * n + x];
+            if w != 0.0 {
+                edges.push((y as u32, w));
+            }
+        }
+        let upper = &table[x * n..(x + 1) * n];
+        for (y, &w) in upper
+            .iter()
+            .enumerate()
+            .take(x.saturating_add(window).min(n - 1) + 1)
+            .skip(x + 1)
+        {
+            if w != 0.0 {
+                edges.push((y as u32, w));
+            }
+        }
+        offsets.push(edges.len());
+    }
+    Graph { offsets, edges }
+}
+
+/// The graph of a long text: sentence by sentence, the weights to the
+/// sentences after it (within the window) gather in one accumulator row;
+/// only the sentences touched are read out and reset.
+fn sparse_graph(
+    doc: &Document<'_>,
+    window: usize,
+    postings: &Postings,
+    pair_weight: impl Fn(u32, usize, f32, usize, f32) -> f32,
+) -> Graph {
+    let n = doc.sentences.len();
     // Upper-triangle edges (i < j) in one flat list, then mirrored.
     let mut upper: Vec<(u32, u32, f32)> = Vec::new();
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     // Sentences are visited in order, so sentence `i`'s entry in the list of
     // each of its terms is the next one: a cursor per term finds it.
-    let mut cursor = post_start.clone();
+    let mut cursor = postings.start.clone();
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
         for &(t, _) in &doc.counts[i] {
-            if !shared(t) {
+            let list = postings.of(t as usize);
+            if list.is_empty() {
                 continue;
             }
             let at = cursor[t as usize];
             cursor[t as usize] += 1;
-            let (_, here) = post[at];
-            for &(j, there) in &post[at + 1..post_start[t as usize + 1]] {
+            let (_, here) = postings.list[at];
+            for &(j, there) in &postings.list[at + 1..postings.start[t as usize + 1]] {
                 let j = j as usize;
                 if j > hi {
                     break;
@@ -150,17 +275,7 @@ pub fn similarity_graph(
                 if acc[j] == 0.0 {
                     touched.push(j as u32);
                 }
-                acc[j] += match similarity {
-                    Similarity::Cosine => here * there,
-                    Similarity::Bm25 { k1, b } => {
-                        let w = idf[t as usize];
-                        let sat = |f: f32, len: f32| {
-                            f * (k1 + 1.0) / (f + k1 * (1.0 - b + b * len / avg_len))
-                        };
-                        0.5 * w * (sat(there, lengths[j]) + sat(here, lengths[i]))
-                    }
-                }
-                .max(f32::MIN_POSITIVE);
+                acc[j] += pair_weight(t, i, here, j, there);
             }
         }
         // The touched sentences in order: within a short reach, by looking
@@ -367,6 +482,41 @@ mod tests {
         let near = similarity_graph(&doc, &v, &idf, Similarity::Cosine, Some(1));
         assert_eq!(full.edge_count(), 12);
         assert_eq!(near.edge_count(), 6);
+    }
+
+    #[test]
+    fn short_and_long_text_ways_give_the_same_graph() {
+        let tok = Tokenizer::default();
+        let mut pages: Vec<String> = ["page_front.md", "page_livelihood.md", "page_region.md"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("examples/data/{f}")).unwrap())
+            .collect();
+        // A text past the dense limit, too.
+        pages.push(pages.concat());
+        for page in &pages {
+            let doc = Document::analyze(page, &tok);
+            let idf = doc.idf(&Idf::Sentences);
+            let v = doc.tfidf_vectors(&idf);
+            for similarity in [Similarity::Cosine, Similarity::Bm25 { k1: 1.5, b: 0.75 }] {
+                for window in [None, Some(3), Some(0)] {
+                    let dense = graph_of(&doc, &v, &idf, similarity, window, true);
+                    let sparse = graph_of(&doc, &v, &idf, similarity, window, false);
+                    assert!(dense.edge_count() > 0 || window == Some(0));
+                    // Bit for bit, not merely close.
+                    let bits = |g: &Graph| {
+                        (
+                            g.offsets.clone(),
+                            g.edges
+                                .iter()
+                                .map(|&(j, w)| (j, w.to_bits()))
+                                .collect::<Vec<_>>(),
+                        )
+                    };
+                    assert_eq!(bits(&dense), bits(&sparse), "{similarity:?} {window:?}");
+                }
+            }
+        }
+        assert!(Document::analyze(&pages[3], &tok).sentences.len() > DENSE_GRAPH_MAX);
     }
 
     #[test]
