@@ -121,7 +121,9 @@ impl<'a> Document<'a> {
     /// ```
     pub fn analyze(text: &'a str, tokenizer: &Tokenizer) -> Self {
         let sentences = split_sentences(text);
-        let tokens = tokenizer.cut(text);
+        // jieba's own tokens, read as they come (a conversion to
+        // [`Token`](crate::tokenize::Token)s would rewrite every one).
+        let tokens = tokenizer.jieba().cut(text, tokenizer.hmm());
         // Every distinct word is looked up once: `None` marks a word that is
         // no term (stop word, punctuation), so repeats cost one hash probe.
         // About one token in four or five is a new word: room for twice that.
@@ -133,23 +135,24 @@ impl<'a> Document<'a> {
         let mut row_end = vec![0usize; sentences.len()];
         let mut s = 0;
         for t in tokens {
-            let id = words.get_or_insert_at(text, t.start, t.word, |key| {
+            let start = t.byte_start;
+            let id = words.get_or_insert_at(text, start, t.word, |key| {
                 tokenizer.is_term_keyed(t.word, key).then(|| {
                     vocabulary.push(t.word);
                     vocabulary.len() as u32 - 1
                 })
             });
             let Some(id) = id else { continue };
-            while s < sentences.len() && sentences[s].end <= t.start {
+            while s < sentences.len() && sentences[s].end <= start {
                 s += 1;
             }
             if s == sentences.len() {
                 break;
             }
-            if t.start < sentences[s].start {
+            if start < sentences[s].start {
                 continue; // between sentences (only whitespace ever is)
             }
-            occurrences.push((id, t.start));
+            occurrences.push((id, start));
             row_end[s] = occurrences.len();
         }
         let mut sentence_frequency = vec![0u32; vocabulary.len()];
