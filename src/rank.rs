@@ -214,8 +214,10 @@ fn dense_graph(
     }
     // Row x: edges to lower nodes (column x of the upper triangle), then
     // to higher nodes (row x), so each row comes out sorted.
+    // Room for every pair (short texts link most of their pairs), so the
+    // list is never regrown.
     let mut offsets = Vec::with_capacity(n + 1);
-    let mut edges = Vec::new();
+    let mut edges = Vec::with_capacity(n * n.saturating_sub(1));
     offsets.push(0);
     for x in 0..n {
         for y in x.saturating_sub(window)..x {
