@@ -471,6 +471,39 @@ mod tests {
     use super::*;
     use crate::tokenize::Tokenizer;
     use crate::vectorize::Idf;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn both_ways_agree_on_random_texts(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just("医院"), Just("公交"), Just("乡村"), Just("学校"), Just("社区"),
+                        Just("开通"), Just("建设"), Just("今年"), Just("全市"), Just("的"),
+                        Just("，"), Just("数字"), Just("服务"), Just("老人"), Just("GDP"),
+                    ],
+                    1..12,
+                ),
+                0..80,
+            ),
+            window in prop_oneof![Just(None), (0usize..6).prop_map(Some)],
+            bm25 in any::<bool>(),
+        ) {
+            let text: String = sentences.iter().map(|s| s.concat() + "。").collect();
+            let doc = Document::analyze(&text, &Tokenizer::default());
+            let idf = doc.idf(&Idf::Sentences);
+            let v = doc.tfidf_vectors(&idf);
+            let similarity = if bm25 { Similarity::Bm25 { k1: 1.2, b: 0.75 } } else { Similarity::Cosine };
+            let bits = |g: &Graph| {
+                (g.offsets.clone(), g.edges.iter().map(|&(j, w)| (j, w.to_bits())).collect::<Vec<_>>())
+            };
+            prop_assert_eq!(
+                bits(&graph_of(&doc, &v, &idf, similarity, window, true)),
+                bits(&graph_of(&doc, &v, &idf, similarity, window, false))
+            );
+        }
+    }
 
     #[test]
     fn window_limits_edges() {
