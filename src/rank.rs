@@ -213,26 +213,21 @@ fn dense_graph(
         }
     }
     // Row x: edges to lower nodes (column x of the upper triangle), then
-    // to higher nodes (row x), so each row comes out sorted.
-    // Room for every pair (short texts link most of their pairs), so the
-    // list is never regrown.
+    // to higher nodes (row x), so each row comes out sorted. Pairs beyond
+    // the window were never added to, so their zeros need no test of their
+    // own. Room for every pair (short texts link most of their pairs), so
+    // the list is never regrown.
     let mut offsets = Vec::with_capacity(n + 1);
     let mut edges = Vec::with_capacity(n * n.saturating_sub(1));
     offsets.push(0);
     for x in 0..n {
-        for y in x.saturating_sub(window)..x {
+        for y in 0..x {
             let w = table[y * n + x];
             if w != 0.0 {
                 edges.push((y as u32, w));
             }
         }
-        let upper = &table[x * n..(x + 1) * n];
-        for (y, &w) in upper
-            .iter()
-            .enumerate()
-            .take(x.saturating_add(window).min(n - 1) + 1)
-            .skip(x + 1)
-        {
+        for (y, &w) in table[x * n..(x + 1) * n].iter().enumerate().skip(x + 1) {
             if w != 0.0 {
                 edges.push((y as u32, w));
             }
@@ -258,18 +253,19 @@ fn sparse_graph(
     let mut touched: Vec<u32> = Vec::new();
     // Sentences are visited in order, so sentence `i`'s entry in the list of
     // each of its terms is the next one: a cursor per term finds it.
-    let mut cursor = postings.start.clone();
+    let mut cursor = vec![0usize; postings.terms()];
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
         for &(t, _) in &doc.counts[i] {
-            let list = postings.of(t as usize);
+            let t = t as usize;
+            let list = postings.of(t);
             if list.is_empty() {
                 continue;
             }
-            let at = cursor[t as usize];
-            cursor[t as usize] += 1;
-            let (_, here) = postings.list[at];
-            for &(j, there) in &postings.list[at + 1..postings.start[t as usize + 1]] {
+            let at = cursor[t];
+            cursor[t] += 1;
+            let (_, here) = list[at];
+            for &(j, there) in &list[at + 1..] {
                 let j = j as usize;
                 if j > hi {
                     break;
@@ -277,7 +273,7 @@ fn sparse_graph(
                 if acc[j] == 0.0 {
                     touched.push(j as u32);
                 }
-                acc[j] += pair_weight(t, i, here, j, there);
+                acc[j] += pair_weight(t as u32, i, here, j, there);
             }
         }
         // The touched sentences in order: within a short reach, by looking
