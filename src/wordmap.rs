@@ -87,10 +87,22 @@ impl<K: TableKey, V: Copy + Default> Slots<K, V> {
     }
 
     /// `Ok(slot)` holding `key`, or `Err(slot)`, the empty slot where it
-    /// would go, probing from `start`.
+    /// would go: a linear probe from `start` (the table is at most half
+    /// full, so it always meets an empty slot).
     #[inline]
     fn find(&self, key: K, start: usize) -> Result<usize, usize> {
-        probe_from(start, self.slots.len(), key, |i| self.slots[i].0)
+        let mask = self.slots.len() - 1;
+        let mut i = start;
+        loop {
+            let k = self.slots[i].0;
+            if k == key {
+                return Ok(i);
+            }
+            if k == K::default() {
+                return Err(i);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Puts `key` in the empty slot `empty` (from [`find`](Self::find)),
@@ -357,31 +369,6 @@ impl<'w, V: Copy + Default> FromIterator<(&'w str, V)> for WordMap<V> {
             m.insert(w, v);
         }
         m
-    }
-}
-
-/// The linear probe every table here shares: from slot `start` of a table
-/// of `len` slots (a power of two, at least one empty), where `key_at(i)`
-/// is the key in slot `i` and the default key marks an empty slot.
-/// `Ok(slot)` holding `key`, or `Err(slot)`, the empty slot where it would go.
-#[inline]
-fn probe_from<K: PartialEq + Default>(
-    start: usize,
-    len: usize,
-    key: K,
-    key_at: impl Fn(usize) -> K,
-) -> Result<usize, usize> {
-    let mask = len - 1;
-    let mut i = start;
-    loop {
-        let k = key_at(i);
-        if k == key {
-            return Ok(i);
-        }
-        if k == K::default() {
-            return Err(i);
-        }
-        i = (i + 1) & mask;
     }
 }
 
