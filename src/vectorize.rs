@@ -159,15 +159,19 @@ impl<'a> Document<'a> {
         let mut offsets = Vec::with_capacity(sentences.len() + 1);
         offsets.push(0);
         let mut entries: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len());
+        // A sentence's row: its term ids sorted as plain numbers (cheaper
+        // than sorting `(id, count)` pairs), then one entry per run.
+        let mut ids: Vec<u32> = Vec::new();
         let mut row_start = 0;
         for &end in &row_end {
             let end = end.max(row_start);
-            let from = entries.len();
-            entries.extend(occurrences[row_start..end].iter().map(|&(id, _)| (id, 1)));
+            ids.clear();
+            ids.extend(occurrences[row_start..end].iter().map(|&(id, _)| id));
             row_start = end;
-            sum_duplicates_from(&mut entries, from);
-            for &(id, _) in &entries[from..] {
-                sentence_frequency[id as usize] += 1;
+            ids.sort_unstable();
+            for run in ids.chunk_by(|a, b| a == b) {
+                entries.push((run[0], run.len() as u32));
+                sentence_frequency[run[0] as usize] += 1;
             }
             offsets.push(entries.len());
         }
@@ -248,19 +252,10 @@ impl<'a> Document<'a> {
 /// assert_eq!(v, vec![(1, 2.0), (3, 1.5)]);
 /// ```
 pub fn sum_duplicates<T: std::ops::AddAssign + Copy>(v: &mut Vec<(u32, T)>) {
-    sum_duplicates_from(v, 0);
-}
-
-/// [`sum_duplicates`] on the tail `v[from..]` only, so that rows stored end
-/// to end can be built one after another in the same vector.
-pub(crate) fn sum_duplicates_from<T: std::ops::AddAssign + Copy>(
-    v: &mut Vec<(u32, T)>,
-    from: usize,
-) {
-    v[from..].sort_unstable_by_key(|&(id, _)| id);
-    let mut kept = from;
-    for k in from..v.len() {
-        if kept > from && v[kept - 1].0 == v[k].0 {
+    v.sort_unstable_by_key(|&(id, _)| id);
+    let mut kept = 0;
+    for k in 0..v.len() {
+        if kept > 0 && v[kept - 1].0 == v[k].0 {
             let value = v[k].1;
             v[kept - 1].1 += value;
         } else {
