@@ -5,6 +5,8 @@
 //! characters. None of these carry meaning, and all of them break matching
 //! and segmentation, so they go before anything else looks at the text.
 
+use super::scan::Stops;
+
 /// Characters dropped outright: zero-width marks, soft hyphen, byte-order mark.
 fn is_invisible(c: char) -> bool {
     matches!(
@@ -62,40 +64,22 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Bytes that can begin a space, control or invisible character: ASCII
-/// controls and space, and the lead bytes of U+0080–U+00BF, U+1680,
-/// U+2000–U+2FFF, U+3000 and U+FEFF. No continuation byte is among them,
-/// so a flagged byte is always the start of a character.
-const MAY_BE_DROPPED: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b <= 0x20 {
-        t[b] = true;
-        b += 1;
-    }
-    t[0x7f] = true;
-    t[0xc2] = true;
-    t[0xe1] = true;
-    t[0xe2] = true;
-    t[0xe3] = true;
-    t[0xef] = true;
-    t
+/// Where a space, control or invisible character may begin: ASCII controls
+/// and space, and U+0080–U+00BF, U+1000–U+1FFF (for U+1680), U+2000–U+207F,
+/// U+3000 and U+FEC0–U+FEFF. The common punctuation that shares their lead
+/// bytes (`，` EF BC, `。` E3 80 82, `“` E2 80 9C) is ruled out by the bytes
+/// after the lead, except `“”—…` under E2 80, which the caller's own test
+/// turns away.
+pub(crate) const MAY_BE_DROPPED: Stops = Stops {
+    up_to: Some(0x20),
+    bytes: &[0x7f, 0xc2, 0xe1],
+    chars: &[
+        (0xe2, 0x80, &[(0x80, 0xbf)]),
+        (0xe2, 0x81, &[(0x80, 0xbf)]),
+        (0xe3, 0x80, &[(0x80, 0x80)]),
+        (0xef, 0xbb, &[(0x80, 0xbf)]),
+    ],
 };
-
-/// Can the character at `bytes[i]` be a space, control or invisible
-/// character? The lead byte decides for most; under the lead bytes shared
-/// with common punctuation (`，` EF, `。` E3, `“` E2), the next bytes rule
-/// the punctuation out without decoding: every such character of those
-/// blocks is U+2000–U+207F, U+3000 or U+FEC0–U+FEFF.
-#[inline]
-fn may_be_dropped(bytes: &[u8], i: usize) -> bool {
-    match bytes[i] {
-        0xe2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)),
-        0xe3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
-        0xef => bytes.get(i + 1) == Some(&0xbb),
-        b => MAY_BE_DROPPED[b as usize],
-    }
-}
 
 /// Collapses every run of whitespace (including the ideographic space and
 /// no-break space) to one ASCII space, drops control and invisible
@@ -108,7 +92,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
     let mut run: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        let dropped = if may_be_dropped(bytes, i) {
+        let dropped = if MAY_BE_DROPPED.stops_at(bytes, i) {
             line[i..]
                 .chars()
                 .next()
@@ -128,14 +112,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                 // Step over this character and every one after it that
                 // cannot be dropped: to the next flagged lead byte, and on
                 // past it when the bytes after it rule it out.
-                i += utf8_width(bytes[i]);
-                loop {
-                    i = find_flagged(bytes, i, &MAY_BE_DROPPED);
-                    if i == bytes.len() || may_be_dropped(bytes, i) {
-                        break;
-                    }
-                    i += 1;
-                }
+                i = MAY_BE_DROPPED.find(bytes, i + utf8_width(bytes[i]));
             }
             Some(c) => {
                 if let Some(start) = run.take() {
@@ -150,32 +127,6 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
         out.push_str(&line[start..]);
     }
     out
-}
-
-/// The index of the first byte at or after `from` that `flagged` marks, or
-/// `bytes.len()` if none is.
-///
-/// Bytes are tested eight at a time, each test independent of the last,
-/// where stepping over whole characters would make every step wait for the
-/// table lookup of the one before. Callers flag lead and ASCII bytes only,
-/// never continuation bytes, so the byte found starts a character.
-#[inline]
-pub(crate) fn find_flagged(bytes: &[u8], from: usize, flagged: &[bool; 256]) -> usize {
-    let mut i = from;
-    while let Some(block) = bytes.get(i..i + 8) {
-        // Bit k set when byte k of the block is flagged.
-        let hits = block.iter().enumerate().fold(0u32, |hits, (k, &b)| {
-            hits | (u32::from(flagged[b as usize]) << k)
-        });
-        if hits != 0 {
-            return i + hits.trailing_zeros() as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !flagged[bytes[i] as usize] {
-        i += 1;
-    }
-    i
 }
 
 /// Length in bytes of the UTF-8 character that starts with `lead`.
@@ -264,35 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn find_flagged_finds_the_first_flagged_byte() {
-        let mut flagged = [false; 256];
-        flagged[b'x' as usize] = true;
-        flagged[0xe3] = true;
-        for len in 0..40 {
-            for at in 0..=len {
-                let mut bytes = vec![b'a'; len];
-                if at < len {
-                    bytes[at] = if at % 2 == 0 { b'x' } else { 0xe3 };
-                }
-                for from in 0..=len {
-                    let want = if at < len && at >= from { at } else { len };
-                    assert_eq!(
-                        find_flagged(&bytes, from, &flagged),
-                        want,
-                        "{len} {at} {from}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
     fn the_drop_shortcut_misses_no_droppable_character() {
         for c in (0..=0x10ffff).filter_map(char::from_u32) {
             if c.is_whitespace() || c.is_control() || is_invisible(c) {
                 let mut buf = [0; 4];
                 let bytes = c.encode_utf8(&mut buf).as_bytes();
-                assert!(may_be_dropped(bytes, 0), "U+{:04X}", c as u32);
+                assert!(MAY_BE_DROPPED.stops_at(bytes, 0), "U+{:04X}", c as u32);
             }
         }
     }

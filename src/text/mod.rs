@@ -7,6 +7,7 @@
 pub(crate) mod clean;
 pub mod layout;
 mod meta;
+mod scan;
 pub mod sentence;
 
 pub use layout::{Article, Metadata, Paragraph, SectionHead, parse_page};

@@ -13,7 +13,8 @@
 
 use serde::Serialize;
 
-use super::clean::{find_flagged, is_closer, is_terminal};
+use super::clean::{is_closer, is_terminal};
+use super::scan::Stops;
 
 /// Quoted text longer than this (in characters) may be split at its own
 /// sentence ends.
@@ -67,37 +68,30 @@ fn split_lines_with<'a>(
     out
 }
 
-/// Bytes that may begin a character the splitter cares about: ASCII marks,
-/// and the lead bytes of the full-width marks, quotes and brackets (all in
-/// U+2000–U+203F, U+3000–U+303F and U+FF00–U+FFEF). No continuation byte
-/// is among them, so the splitter scans bytes, not characters, and every
-/// byte it stops at starts a character.
-const MAY_BE_MARK: [bool; 256] = {
-    let mut t = [false; 256];
-    let marks = [b'!', b'?', b';', b'(', b')', b'"', b'\'', 0xe2, 0xe3, 0xef];
-    let mut i = 0;
-    while i < marks.len() {
-        t[marks[i] as usize] = true;
-        i += 1;
-    }
-    t
+/// The characters the splitter acts on: terminals, and opening or closing
+/// quotes and brackets. `“ ” ‘ ’` (U+2018–U+201D) and `…` (U+2026) under
+/// E2 80; `。` (U+3002), `《》「」『』【】` (U+300A–U+3011) and `〔〕`
+/// (U+3014–U+3015) under E3 80; `！ （ ） ． ； ？` under EF BC. The common
+/// `，`, `、`, `：` and `—` share those lead bytes and are passed over.
+const MARKS: Stops = Stops {
+    up_to: None,
+    bytes: b"!?;()\"'",
+    chars: &[
+        (0xe2, 0x80, &[(0x98, 0x9d), (0xa6, 0xa6)]),
+        (0xe3, 0x80, &[(0x82, 0x82), (0x8a, 0x91), (0x94, 0x95)]),
+        (
+            0xef,
+            0xbc,
+            &[
+                (0x81, 0x81),
+                (0x88, 0x89),
+                (0x8e, 0x8e),
+                (0x9b, 0x9b),
+                (0x9f, 0x9f),
+            ],
+        ),
+    ],
 };
-
-/// Is the three-byte character `lead b1 b2` (lead E2, E3 or EF) one of the
-/// marks the splitter acts on: a terminal, an opening or closing quote or
-/// bracket?
-#[inline]
-fn is_mark_tail(lead: u8, b1: u8, b2: u8) -> bool {
-    match (lead, b1) {
-        // “ ” ‘ ’ (U+2018–U+201D) and … (U+2026)
-        (0xe2, 0x80) => matches!(b2, 0x98..=0x9d | 0xa6),
-        // 。 (U+3002), 《》「」『』【】 (U+300A–U+3011), 〔〕 (U+3014–U+3015)
-        (0xe3, 0x80) => matches!(b2, 0x82 | 0x8a..=0x91 | 0x94 | 0x95),
-        // ！ （ ） ． (U+FF01, U+FF08, U+FF09, U+FF0E)
-        (0xef, 0xbc) => matches!(b2, 0x81 | 0x88 | 0x89 | 0x8e | 0x9b | 0x9f),
-        _ => false,
-    }
-}
 
 fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence<'a>>) {
     let line = &text[base..base + len];
@@ -110,16 +104,9 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
     let mut ascii_quotes = 0usize;
     let mut i = 0;
     loop {
-        i = find_flagged(bytes, i, &MAY_BE_MARK);
+        i = MARKS.find(bytes, i);
         if i == bytes.len() {
             break;
-        }
-        // Of the three-byte characters under a flagged lead byte, only a few
-        // are marks: the common `，`, `、`, `：` and `—` are stepped over
-        // without decoding.
-        if bytes[i] >= 0xe0 && !is_mark_tail(bytes[i], bytes[i + 1], bytes[i + 2]) {
-            i += 3;
-            continue;
         }
         // `i` is always the start of a character.
         let Some(c) = line[i..].chars().next() else {
