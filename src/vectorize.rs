@@ -128,7 +128,10 @@ impl<'a> Document<'a> {
         // no term (stop word, punctuation), so repeats cost one hash probe.
         // About one token in four or five is a new word: room for twice that.
         let mut words: WordIndex<'a, Option<u32>> = WordIndex::with_capacity(tokens.len() / 2);
-        let mut vocabulary = Vec::new();
+        // A news article has about one distinct term per three tokens: room
+        // for that up front saves the list's regrowths (capped, since a
+        // very long text repeats its words far more).
+        let mut vocabulary = Vec::with_capacity((tokens.len() / 3).min(1 << 12));
         let mut occurrences = Vec::with_capacity(tokens.len());
         // Occurrences come in text order, so each sentence's are a run of
         // them: `row_end[s]` is where sentence `s`'s run ends.
