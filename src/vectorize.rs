@@ -162,8 +162,7 @@ impl<'a> Document<'a> {
         let mut offsets = Vec::with_capacity(sentences.len() + 1);
         offsets.push(0);
         let mut entries: Vec<(u32, u32)> = Vec::with_capacity(occurrences.len());
-        // A sentence's row: its term ids sorted as plain numbers (cheaper
-        // than sorting `(id, count)` pairs), then one entry per run.
+        // A sentence's row: one entry per distinct term id, with its count.
         let mut ids: Vec<u32> = Vec::new();
         let mut row_start = 0;
         for &end in &row_end {
@@ -171,10 +170,9 @@ impl<'a> Document<'a> {
             ids.clear();
             ids.extend(occurrences[row_start..end].iter().map(|&(id, _)| id));
             row_start = end;
-            ids.sort_unstable();
-            for run in ids.chunk_by(|a, b| a == b) {
-                entries.push((run[0], run.len() as u32));
-                sentence_frequency[run[0] as usize] += 1;
+            for (id, count) in id_runs(&mut ids) {
+                entries.push((id, count as u32));
+                sentence_frequency[id as usize] += 1;
             }
             offsets.push(entries.len());
         }
@@ -244,6 +242,14 @@ impl<'a> Document<'a> {
             entries,
         }
     }
+}
+
+/// Each distinct id of `ids` with the number of times it occurs, in
+/// increasing id order. `ids` is sorted in place: plain numbers sort
+/// faster than `(id, count)` pairs would.
+pub(crate) fn id_runs(ids: &mut [u32]) -> impl Iterator<Item = (u32, usize)> + '_ {
+    ids.sort_unstable();
+    ids.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()))
 }
 
 /// Sorts `(id, value)` pairs by id and adds up the values of repeated ids,

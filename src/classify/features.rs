@@ -233,12 +233,10 @@ impl Vocabulary {
         self.bigrams.get_many(keys, |_, column| ids.extend(column));
     }
 
-    /// Sparse counts from a list of columns (sorted in place: plain
-    /// numbers sort faster than `(column, count)` pairs).
+    /// Sparse counts from a list of columns (sorted in place).
     pub(crate) fn counts_from_ids(ids: &mut [u32]) -> Vec<(u32, f32)> {
-        ids.sort_unstable();
-        ids.chunk_by(|a, b| a == b)
-            .map(|run| (run[0], run.len() as f32))
+        crate::vectorize::id_runs(ids)
+            .map(|(column, count)| (column, count as f32))
             .collect()
     }
 
