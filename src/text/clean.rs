@@ -110,8 +110,7 @@ pub(crate) fn squash_whitespace(line: &str) -> String {
                     run = Some(i);
                 }
                 // Step over this character and every one after it that
-                // cannot be dropped: to the next flagged lead byte, and on
-                // past it when the bytes after it rule it out.
+                // cannot be dropped: to the next that may be.
                 i = MAY_BE_DROPPED.find(bytes, i + utf8_width(bytes[i]));
             }
             Some(c) => {
