@@ -471,6 +471,12 @@ mod tests {
     use crate::vectorize::Idf;
     use proptest::prelude::*;
 
+    /// A graph's rows and weights, bit for bit (not merely close).
+    fn graph_bits(g: &Graph) -> (Vec<usize>, Vec<(u32, u32)>) {
+        let weights = g.edges.iter().map(|&(j, w)| (j, w.to_bits())).collect();
+        (g.offsets.clone(), weights)
+    }
+
     proptest! {
         #[test]
         fn both_ways_agree_on_random_texts(
@@ -493,12 +499,9 @@ mod tests {
             let idf = doc.idf(&Idf::Sentences);
             let v = doc.tfidf_vectors(&idf);
             let similarity = if bm25 { Similarity::Bm25 { k1: 1.2, b: 0.75 } } else { Similarity::Cosine };
-            let bits = |g: &Graph| {
-                (g.offsets.clone(), g.edges.iter().map(|&(j, w)| (j, w.to_bits())).collect::<Vec<_>>())
-            };
             prop_assert_eq!(
-                bits(&graph_of(&doc, &v, &idf, similarity, window, true)),
-                bits(&graph_of(&doc, &v, &idf, similarity, window, false))
+                graph_bits(&graph_of(&doc, &v, &idf, similarity, window, true)),
+                graph_bits(&graph_of(&doc, &v, &idf, similarity, window, false))
             );
         }
     }
@@ -535,17 +538,11 @@ mod tests {
                     let dense = graph_of(&doc, &v, &idf, similarity, window, true);
                     let sparse = graph_of(&doc, &v, &idf, similarity, window, false);
                     assert!(dense.edge_count() > 0 || window == Some(0));
-                    // Bit for bit, not merely close.
-                    let bits = |g: &Graph| {
-                        (
-                            g.offsets.clone(),
-                            g.edges
-                                .iter()
-                                .map(|&(j, w)| (j, w.to_bits()))
-                                .collect::<Vec<_>>(),
-                        )
-                    };
-                    assert_eq!(bits(&dense), bits(&sparse), "{similarity:?} {window:?}");
+                    assert_eq!(
+                        graph_bits(&dense),
+                        graph_bits(&sparse),
+                        "{similarity:?} {window:?}"
+                    );
                 }
             }
         }
