@@ -36,7 +36,7 @@ struct Args {
 }
 
 fn prediction_json(p: &Prediction) -> serde_json::Value {
-    json!({"label": p.label, "probability": p.probability, "scores": p.scores})
+    json!(p)
 }
 
 fn main() -> ExitCode {
@@ -81,7 +81,7 @@ fn main() -> ExitCode {
         }
         outln!("{v}");
     } else {
-        outln!("{}\t{:.3}", p.label, p.probability);
+        outln!("{}\t{:.3}", p.label_or_dash(), p.probability);
         for (label, prob) in &p.scores {
             outln!("  {label:<16} {prob:.3}");
         }

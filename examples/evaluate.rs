@@ -186,10 +186,11 @@ fn summarize(a: SummarizeArgs) -> jianbao::Result<()> {
         "cosine" => b.similarity(Similarity::Cosine),
         "bm25" => b.similarity(Similarity::Bm25 { k1: 1.5, b: 0.75 }),
         other => {
-            return Err(jianbao::Error::InvalidOption {
-                option: "similarity",
-                reason: format!("`{other}` is not cosine or bm25"),
-            });
+            return Err(jianbao::Error::invalid(
+                "similarity",
+                other,
+                "cosine or bm25",
+            ));
         }
     };
     if let Some(v) = a.position_decay {
@@ -256,6 +257,8 @@ fn summarize(a: SummarizeArgs) -> jianbao::Result<()> {
 
 #[derive(Deserialize)]
 struct LabelRow {
+    #[serde(default)]
+    title: Option<String>,
     text: String,
     label: String,
 }
@@ -284,8 +287,18 @@ fn classify(a: ClassifyArgs) -> jianbao::Result<()> {
     let started = std::time::Instant::now();
     let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
     let mut predicted = Vec::with_capacity(rows.len());
-    for chunk in texts.chunks(64) {
-        predicted.extend(model.predict_batch(chunk).into_iter().map(|p| p.label));
+    for chunk in rows.chunks(64) {
+        use rayon::prelude::*;
+        let p: Vec<String> = chunk
+            .par_iter()
+            .map(|r| {
+                model
+                    .predict_titled(r.title.as_deref(), &r.text)
+                    .label_or_dash()
+                    .to_string()
+            })
+            .collect();
+        predicted.extend(p);
         bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();

@@ -66,7 +66,11 @@ impl PageDigest {
             if a.kicker.is_some() || a.subtitle.is_some() {
                 out += "\n";
             }
-            out += &format!("**{}** ({:.2})", a.topic.label, a.topic.probability);
+            out += &match (&a.topic.label, &a.topic.abstention) {
+                (Some(label), _) => format!("**{label}** ({:.2})", a.topic.probability),
+                (None, Some(why)) => format!("**no topic** ({why})"),
+                (None, None) => "**no topic**".to_string(),
+            };
             if let Some(b) = &a.byline {
                 out += &format!(" · {b}");
             }
@@ -94,7 +98,7 @@ impl PageDigest {
 /// let a = &digest.articles[0];
 /// assert_eq!(a.title.as_deref(), Some("两市签署十项合作协议"));
 /// assert_eq!(a.kicker.as_deref(), Some("深化区域协作"));
-/// assert_eq!(a.topic.label, "cooperation");
+/// assert_eq!(a.topic.label.as_deref(), Some("cooperation"));
 /// assert!(a.summary[0].text.starts_with("11月24日"));
 /// ```
 #[derive(Debug, Clone)]

@@ -64,7 +64,7 @@ pub fn parse_jsonl<T: DeserializeOwned>(
             }),
             Err(e) => {
                 let err = Error::BadRecord {
-                    path: name.to_string(),
+                    path: name.into(),
                     line: i + 1,
                     reason: e.to_string(),
                 };

@@ -347,19 +347,13 @@ impl PageRank {
     /// and an iteration cap of at least 1.
     pub fn new(damping: f64, tolerance: f64, max_iterations: usize) -> Result<Self> {
         if !(0.0..1.0).contains(&damping) {
-            return Err(Error::option(
-                "damping",
-                format!("{damping} is not in [0, 1)"),
-            ));
+            return Err(Error::invalid("damping", damping, "a number in [0, 1)"));
         }
         if !(tolerance > 0.0 && tolerance.is_finite()) {
-            return Err(Error::option(
-                "tolerance",
-                format!("{tolerance} is not a positive number"),
-            ));
+            return Err(Error::invalid("tolerance", tolerance, "a positive number"));
         }
         if max_iterations == 0 {
-            return Err(Error::option("max_iterations", "must be at least 1"));
+            return Err(Error::invalid("max_iterations", 0, "at least 1"));
         }
         Ok(PageRank {
             damping,

@@ -53,10 +53,7 @@ impl std::str::FromStr for Method {
             "textrank" => Ok(Method::TextRank),
             "tfidf" | "tf-idf" => Ok(Method::TfIdf),
             "lead" => Ok(Method::Lead),
-            other => Err(Error::option(
-                "method",
-                format!("`{other}` is not one of textrank, tfidf, lead"),
-            )),
+            other => Err(Error::invalid("method", other, "textrank, tfidf or lead")),
         }
     }
 }
@@ -297,10 +294,7 @@ impl SummarizerBuilder {
     pub fn build(self) -> Result<Summarizer> {
         match self.budget {
             Budget::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
-                return Err(Error::option(
-                    "budget",
-                    format!("ratio {r} is not in (0, 1]"),
-                ));
+                return Err(Error::invalid("ratio", r, "a share in (0, 1]"));
             }
             _ => {}
         }
@@ -308,30 +302,29 @@ impl SummarizerBuilder {
             if v.is_finite() && v >= 0.0 {
                 Ok(())
             } else {
-                Err(Error::option(
-                    name,
-                    format!("{v} is not a finite, non-negative number"),
-                ))
+                Err(Error::invalid(name, v, "a finite, non-negative number"))
             }
         };
         finite_non_negative("position_decay", self.position_decay)?;
         finite_non_negative("title_weight", self.title_weight)?;
         finite_non_negative("length_weight", self.length_weight)?;
         if !(self.mmr_lambda > 0.0 && self.mmr_lambda <= 1.0) {
-            return Err(Error::option(
+            return Err(Error::invalid(
                 "mmr_lambda",
-                format!("{} is not in (0, 1]", self.mmr_lambda),
+                self.mmr_lambda,
+                "a number in (0, 1]",
             ));
         }
         if self.window == 0 {
-            return Err(Error::option("window", "must be at least 1"));
+            return Err(Error::invalid("window", 0, "at least 1"));
         }
         if let Similarity::Bm25 { k1, b } = self.similarity
             && !(k1 > 0.0 && (0.0..=1.0).contains(&b))
         {
-            return Err(Error::option(
+            return Err(Error::invalid(
                 "similarity",
-                "BM25 needs k1 > 0 and b in [0, 1]",
+                format!("bm25 k1={k1} b={b}"),
+                "k1 > 0 and b in [0, 1]",
             ));
         }
         Ok(Summarizer {

@@ -280,9 +280,10 @@ impl TokenizerBuilder {
             for w in &self.user_words {
                 let w = w.trim();
                 if w.is_empty() || w.chars().any(char::is_whitespace) {
-                    return Err(Error::option(
+                    return Err(Error::invalid(
                         "user_word",
-                        format!("`{w}` is empty or contains whitespace"),
+                        format!("{w:?}"),
+                        "a word with no whitespace",
                     ));
                 }
                 own.add_word(w, None, None);

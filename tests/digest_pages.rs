@@ -20,7 +20,7 @@ fn digest(page: &str) -> PageDigest {
 fn titles_and_topics(d: &PageDigest) -> Vec<(&str, &str)> {
     d.articles
         .iter()
-        .map(|a| (a.title.as_deref().unwrap_or(""), a.topic.label.as_str()))
+        .map(|a| (a.title.as_deref().unwrap_or(""), a.topic.label_or_dash()))
         .collect()
 }
 
@@ -130,7 +130,7 @@ fn single_article_and_empty_page() {
         "本报讯(记者 孙明远)截至11月底，全市已建成社区医院42家，实现街道全覆盖。\n\n社区医院与三甲医院组建医联体，专家定期坐诊。",
     );
     assert_eq!(a.title.as_deref(), Some("全市建成42家社区医院"));
-    assert_eq!(a.topic.label, "public_services");
+    assert_eq!(a.topic.label.as_deref(), Some("public_services"));
     assert_eq!(a.byline.as_deref(), Some("本报讯(记者 孙明远)"));
     assert_eq!(a.summary.len(), 2);
 }
@@ -141,6 +141,6 @@ fn markdown_briefing_lists_every_article() {
     let md = d.to_markdown();
     for a in &d.articles {
         assert!(md.contains(&format!("## {}", a.title.as_deref().unwrap())));
-        assert!(md.contains(&format!("**{}**", a.topic.label)));
+        assert!(md.contains(&format!("**{}**", a.topic.label_or_dash())));
     }
 }

@@ -51,9 +51,9 @@ pub fn open_input(path: Option<&str>) -> Result<(Box<dyn BufRead>, String)> {
 /// a line that is not JSON and a line without `text` are errors naming the
 /// input and the line.
 pub fn parse_line(name: &str, line: usize, bytes: Vec<u8>) -> Result<BatchItem> {
-    let text = jianbao::decode_utf8(&format!("{name}:{line}"), bytes)?;
+    let text = jianbao::decode_utf8(format!("{name}:{line}"), bytes)?;
     serde_json::from_str::<BatchItem>(&text).map_err(|e| Error::BadRecord {
-        path: name.to_string(),
+        path: name.into(),
         line,
         reason: e.to_string(),
     })
@@ -281,4 +281,80 @@ macro_rules! out {
     ($($arg:tt)*) => {
         $crate::common::write_stdout(format_args!($($arg)*))
     };
+}
+
+/// Fails now, before any long work, if `path` cannot be written: its
+/// directory must exist and the file must be creatable.
+pub fn check_writable(path: &str) -> Result<()> {
+    let p = std::path::Path::new(path);
+    let existed = p.exists();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(p)
+        .map_err(|e| Error::io(p, e))?;
+    if !existed {
+        std::fs::remove_file(p).map_err(|e| Error::io(p, e))?;
+    }
+    Ok(())
+}
+
+/// `FILE` or `FILE:WEIGHT` (a whole number of at least 1).
+pub fn file_and_weight(spec: &str) -> Result<(&str, u32)> {
+    match spec.rsplit_once(':') {
+        Some((file, w)) if !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()) => {
+            let weight: u32 = w
+                .parse()
+                .map_err(|_| Error::invalid("data", spec, "FILE or FILE:WEIGHT"))?;
+            Ok((file, weight))
+        }
+        _ => Ok((spec, 1)),
+    }
+}
+
+/// The cross-validation report of a training run, as text.
+pub fn training_summary(r: &jianbao::classify::TrainingReport) -> String {
+    let mut s = format!(
+        "{}-fold cross-validation (seed {}), chosen on {}\n",
+        r.folds,
+        r.seed,
+        r.chosen_on.as_deref().unwrap_or("all texts")
+    );
+    for c in &r.candidates {
+        let folds: Vec<String> = c.fold_scores.iter().map(|f| format!("{f:.3}")).collect();
+        s += &format!(
+            "  {:<36} macro-F1 {:.3}  folds {}\n",
+            c.name,
+            c.score,
+            folds.join(" ")
+        );
+    }
+    s += &format!("chosen: {}\n", r.chosen);
+    for src in &r.per_source {
+        let per: Vec<String> = src
+            .report
+            .per_label
+            .iter()
+            .filter(|l| l.support > 0)
+            .map(|l| format!("{} {:.3}", l.label, l.f1))
+            .collect();
+        s += &format!(
+            "  {:<24} accuracy {:.3} macro-F1 {:.3}  ({})\n",
+            src.source,
+            src.report.accuracy,
+            src.report.macro_f1,
+            per.join(", ")
+        );
+    }
+    s += &format!(
+        "pooled: accuracy {:.3} macro-F1 {:.3}\ntemperature {:.3}: log-loss {:.3} -> {:.3}, calibration error {:.3} -> {:.3}",
+        r.pooled.accuracy,
+        r.pooled.macro_f1,
+        r.temperature,
+        r.log_loss.0,
+        r.log_loss.1,
+        r.calibration_error.0,
+        r.calibration_error.1
+    );
+    s
 }

@@ -1,4 +1,5 @@
-//! The fitted topic model: prediction, explanation, saving and loading.
+//! The fitted topic model: prediction, abstention, explanation, saving and
+//! loading.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -7,7 +8,7 @@ use std::sync::{Arc, LazyLock};
 use serde::{Deserialize, Serialize};
 
 use super::features::{FeatureParams, Vocabulary};
-use super::train::TrainingReport;
+use super::report::TrainingReport;
 use crate::error::{Error, Result};
 use crate::tokenize::Tokenizer;
 use crate::vectorize::Document;
@@ -15,19 +16,28 @@ use crate::vectorize::Document;
 /// The `format` field of a model file.
 pub const FORMAT: &str = "jianbao-topic-model";
 /// The model file version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
-/// Model files larger than this are refused before they are read.
+pub const FORMAT_VERSION: u32 = 2;
+/// Model files larger than this are refused; no more than this (and one
+/// byte) is ever read from a file.
 pub const MAX_MODEL_BYTES: u64 = 64 * 1024 * 1024;
+/// A model may have at most this many labels (prediction costs a weight
+/// row per label).
+pub const MAX_LABELS: usize = 256;
+/// A model may have at most this many features.
+pub const MAX_FEATURES: usize = 1 << 20;
+/// The probability below which the shipped model abstains, unless told
+/// otherwise ([`TopicModel::with_min_probability`]).
+pub const DEFAULT_MIN_PROBABILITY: f64 = 0.4;
 
 /// Which linfa model a [`TopicModel`] was trained with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum ModelKind {
-    /// Multinomial naive Bayes (`linfa-bayes`) over term counts.
+    /// Multinomial naive Bayes over the TF-IDF vector, its weights
+    /// computed in closed form from the class totals (the same numbers
+    /// `linfa-bayes` gives; a test holds the two together).
     #[serde(rename = "nb")]
     NaiveBayes,
-    /// Multinomial logistic regression (`linfa-logistic`) over sublinear,
-    /// L2-normalised TF-IDF.
+    /// Multinomial logistic regression (`linfa-logistic`).
     #[default]
     #[serde(rename = "logreg")]
     LogisticRegression,
@@ -40,23 +50,66 @@ impl std::str::FromStr for ModelKind {
         match s.to_ascii_lowercase().as_str() {
             "nb" | "naive-bayes" | "naivebayes" => Ok(ModelKind::NaiveBayes),
             "logreg" | "logistic" | "lr" => Ok(ModelKind::LogisticRegression),
-            other => Err(Error::option(
-                "model",
-                format!("`{other}` is not nb or logreg"),
-            )),
+            other => Err(Error::invalid("model", other, "nb or logreg")),
+        }
+    }
+}
+
+/// Why a [`Prediction`] gives no label.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Abstention {
+    /// The text (and headline) is empty or only whitespace and punctuation.
+    NoText,
+    /// The text has no Chinese character.
+    NoChinese,
+    /// None of the text's words or character pairs is in the model's
+    /// vocabulary.
+    NoKnownFeature,
+    /// The best label's probability is below the model's minimum.
+    LowConfidence {
+        /// The minimum in force ([`TopicModel::min_probability`]).
+        min_probability: f64,
+    },
+}
+
+impl std::fmt::Display for Abstention {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Abstention::NoText => f.write_str("no text"),
+            Abstention::NoChinese => f.write_str("no Chinese text"),
+            Abstention::NoKnownFeature => f.write_str("no word the model knows"),
+            Abstention::LowConfidence { min_probability } => {
+                write!(f, "no topic reaches probability {min_probability}")
+            }
         }
     }
 }
 
 /// A predicted topic with the probability of every label.
+///
+/// `label` is `None` when the model abstains, and `abstention` says why;
+/// the probabilities are given either way (for a text with nothing to go
+/// on they are the model's prior).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Prediction {
-    /// The most probable label.
-    pub label: String,
-    /// Its probability.
+    /// The most probable label, or `None` when no topic fits.
+    pub label: Option<String>,
+    /// The most probable label's probability.
     pub probability: f64,
-    /// Probability of every label (they sum to 1).
+    /// Probability of every label (they sum to 1), calibrated on held-out
+    /// folds when the model was trained.
     pub scores: BTreeMap<String, f64>,
+    /// Why there is no label (`None` when there is one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abstention: Option<Abstention>,
+}
+
+impl Prediction {
+    /// The label, or `-` when the model abstained.
+    pub fn label_or_dash(&self) -> &str {
+        self.label.as_deref().unwrap_or("-")
+    }
 }
 
 /// A feature and how much it weighs.
@@ -71,12 +124,18 @@ pub struct TermWeight {
 
 /// A trained topic model.
 ///
+/// Prediction is a sparse dot product per label and a softmax: no dense
+/// matrix, no loading per call. The shipped model is parsed once per
+/// process.
+///
 /// ```
 /// use jianbao::classify::TopicModel;
 /// let model = TopicModel::shipped().unwrap();
 /// let p = model.predict("市委常委会召开会议，传达学习全会精神，研究部署全面从严治党工作。");
-/// assert_eq!(p.label, "governance");
+/// assert_eq!(p.label.as_deref(), Some("governance"));
 /// assert!((p.scores.values().sum::<f64>() - 1.0).abs() < 1e-9);
+/// // Nothing to go on: no label, and the reason.
+/// assert_eq!(model.predict("Hello, world!").label, None);
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TopicModel {
@@ -89,7 +148,12 @@ pub struct TopicModel {
     /// One row per label, one weight per feature.
     weights: Vec<Vec<f32>>,
     bias: Vec<f32>,
-    /// The cross-validation report of its training run, if one was made.
+    /// Logits are divided by this before the softmax (fitted on held-out
+    /// folds so that probabilities match how often the model is right).
+    temperature: f64,
+    /// Below this probability the model abstains.
+    min_probability: f64,
+    /// Where it was trained and how it did in cross-validation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     report: Option<TrainingReport>,
     #[serde(skip)]
@@ -97,8 +161,7 @@ pub struct TopicModel {
 }
 
 static SHIPPED: LazyLock<Result<Arc<TopicModel>>> = LazyLock::new(|| {
-    TopicModel::from_json("the shipped model", include_str!("../../models/topic.json"))
-        .map(Arc::new)
+    TopicModel::from_json("<shipped>", include_str!("../../models/topic.json")).map(Arc::new)
 });
 
 impl TopicModel {
@@ -119,12 +182,19 @@ impl TopicModel {
             vocabulary,
             weights,
             bias,
+            temperature: 1.0,
+            min_probability: DEFAULT_MIN_PROBABILITY,
             report: None,
             tokenizer: Tokenizer::default(),
         }
     }
 
     /// The model that ships with the crate (parsed once per process).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Model`] only if the built-in file is damaged (a build
+    /// problem, never the caller's input).
     pub fn shipped() -> Result<&'static TopicModel> {
         Self::shipped_shared().map(|m| &**m)
     }
@@ -133,10 +203,7 @@ impl TopicModel {
     pub(crate) fn shipped_shared() -> Result<&'static Arc<TopicModel>> {
         match &*SHIPPED {
             Ok(m) => Ok(m),
-            Err(e) => Err(Error::Model {
-                what: "shipped".into(),
-                reason: e.to_string(),
-            }),
+            Err(e) => Err(Error::model("<shipped>", e.to_string())),
         }
     }
 
@@ -160,42 +227,110 @@ impl TopicModel {
         self.vocabulary.len()
     }
 
-    /// The cross-validation report saved with the model, if any.
+    /// The softmax temperature fitted on held-out folds (1 if none was).
+    pub fn temperature(&self) -> f64 {
+        self.temperature
+    }
+
+    /// The probability below which the model gives no label.
+    pub fn min_probability(&self) -> f64 {
+        self.min_probability
+    }
+
+    /// The same model with another minimum probability: 0 never abstains
+    /// for lack of confidence (texts with nothing to go on still get no
+    /// label).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] for a value outside `[0, 1]`.
+    ///
+    /// ```
+    /// let model = jianbao::classify::TopicModel::shipped().unwrap().clone();
+    /// let certain = model.with_min_probability(1.0).unwrap();
+    /// let p = certain.predict("今天的新闻");
+    /// assert!(p.label.is_none());
+    /// assert!(matches!(p.abstention, Some(jianbao::classify::Abstention::LowConfidence { .. })));
+    /// ```
+    pub fn with_min_probability(mut self, p: f64) -> Result<Self> {
+        if !(0.0..=1.0).contains(&p) {
+            return Err(Error::invalid(
+                "min_probability",
+                p,
+                "a probability in [0, 1]",
+            ));
+        }
+        self.min_probability = p;
+        Ok(self)
+    }
+
+    pub(crate) fn set_temperature(&mut self, t: f64) {
+        self.temperature = t;
+    }
+
+    /// The training report saved with the model, if any.
     pub fn report(&self) -> Option<&TrainingReport> {
         self.report.as_ref()
     }
 
-    /// Attaches a cross-validation report, saved with the model.
+    /// Attaches a training report, saved with the model.
     pub fn with_report(mut self, report: TrainingReport) -> Self {
         self.report = Some(report);
         self
     }
 
-    /// Feature vector of a text, as the model's kind wants it.
-    fn vector(&self, text: &str) -> Vec<(u32, f32)> {
+    /// The columns of a text's known features, headline weighted.
+    fn ids(&self, title: Option<&str>, body: &str) -> Vec<u32> {
         let mut ids = Vec::new();
-        let terms = self.tokenizer.terms(text);
+        let bigrams = self.features.char_bigrams;
         self.vocabulary
-            .term_ids(terms.iter().map(|t| t.word), &mut ids);
-        if self.features.char_bigrams {
-            self.vocabulary.bigram_ids(text, &mut ids);
+            .text_ids(body, &self.tokenizer, bigrams, 1, &mut ids);
+        if let Some(t) = title {
+            self.vocabulary.text_ids(
+                t,
+                &self.tokenizer,
+                bigrams,
+                self.features.title_weight,
+                &mut ids,
+            );
         }
-        self.weigh(&mut ids)
+        ids
     }
 
-    fn weigh(&self, ids: &mut [u32]) -> Vec<(u32, f32)> {
-        let counts = Vocabulary::counts_from_ids(ids);
-        match self.kind {
-            ModelKind::NaiveBayes => counts,
-            ModelKind::LogisticRegression => self.vocabulary.tfidf(&counts),
-        }
+    /// Predicts the topic of a text.
+    ///
+    /// A text with nothing to go on (empty, no Chinese, no known word)
+    /// gets no label, with the reason; so does one whose best label is
+    /// less probable than [`min_probability`](Self::min_probability).
+    pub fn predict(&self, text: &str) -> Prediction {
+        self.predict_titled(None, text)
+    }
+
+    /// Predicts the topic of an article whose headline is known (its words
+    /// count [`FeatureParams::title_weight`] times).
+    ///
+    /// ```
+    /// let model = jianbao::classify::TopicModel::shipped().unwrap();
+    /// let p = model.predict_titled(Some("两市签署友好城市协议"), "双方将在经贸、教育等领域开展交流。");
+    /// assert_eq!(p.label.as_deref(), Some("cooperation"));
+    /// ```
+    pub fn predict_titled(&self, title: Option<&str>, body: &str) -> Prediction {
+        let mut ids = self.ids(title, body);
+        let x = self.vocabulary.vector(&mut ids);
+        self.prediction(&self.logits(&x), || {
+            title
+                .into_iter()
+                .chain([body])
+                .map(str::to_string)
+                .collect()
+        })
     }
 
     /// Predicts the topic of an article already analysed for its summary
     /// (so the body is not cut again), with its headline lines in
-    /// `heading`. Gives the same prediction as [`predict`](Self::predict)
-    /// on `heading + "\n" + body` when `doc` was cut with the default
-    /// tokenizer.
+    /// `heading`. Gives the same prediction as
+    /// [`predict_titled`](Self::predict_titled) on `(heading, body)` when
+    /// `doc` was cut with the default tokenizer.
     ///
     /// ```
     /// use jianbao::{classify::TopicModel, tokenize::Tokenizer, vectorize::Document};
@@ -203,15 +338,10 @@ impl TopicModel {
     /// let body = "区人民医院开设老年病专科门诊，方便老年患者就医。";
     /// let doc = Document::analyze(body, &Tokenizer::default());
     /// let p = model.predict_document(&doc, "老人看病更方便");
-    /// assert_eq!(p, model.predict("老人看病更方便\n区人民医院开设老年病专科门诊，方便老年患者就医。"));
+    /// assert_eq!(p, model.predict_titled(Some("老人看病更方便"), body));
     /// ```
     pub fn predict_document(&self, doc: &Document<'_>, heading: &str) -> Prediction {
         let mut ids = Vec::with_capacity(doc.occurrences.len() * 3);
-        if !heading.is_empty() {
-            let terms = self.tokenizer.terms(heading);
-            self.vocabulary
-                .term_ids(terms.iter().map(|t| t.word), &mut ids);
-        }
         // Each distinct term is looked up once, then every occurrence counts.
         let columns = self.vocabulary.term_ids_of(&doc.vocabulary);
         ids.extend(
@@ -220,14 +350,30 @@ impl TopicModel {
                 .filter_map(|&(t, _)| columns[t as usize]),
         );
         if self.features.char_bigrams {
-            self.vocabulary.bigram_ids(heading, &mut ids);
             self.vocabulary.bigram_ids(doc.text, &mut ids);
         }
-        let x = self.weigh(&mut ids);
-        self.prediction(&self.logits(&x))
+        let title = (!heading.is_empty()).then_some(heading);
+        if let Some(t) = title {
+            self.vocabulary.text_ids(
+                t,
+                &self.tokenizer,
+                self.features.char_bigrams,
+                self.features.title_weight,
+                &mut ids,
+            );
+        }
+        let x = self.vocabulary.vector(&mut ids);
+        self.prediction(&self.logits(&x), || {
+            title
+                .into_iter()
+                .chain([doc.text])
+                .map(str::to_string)
+                .collect()
+        })
     }
 
-    fn logits(&self, x: &[(u32, f32)]) -> Vec<f64> {
+    /// The raw score of every label (before temperature and softmax).
+    pub(crate) fn logits(&self, x: &[(u32, f32)]) -> Vec<f64> {
         self.weights
             .iter()
             .zip(&self.bias)
@@ -240,33 +386,59 @@ impl TopicModel {
             .collect()
     }
 
-    /// Predicts the topic of a text. A text with no known feature (empty,
-    /// no Chinese) gets the prior of the training labels.
-    pub fn predict(&self, text: &str) -> Prediction {
-        let logits = self.logits(&self.vector(text));
-        self.prediction(&logits)
+    /// The logits of a vector of a training text, for calibration.
+    pub(crate) fn logits_titled(&self, title: Option<&str>, body: &str) -> (Vec<f64>, bool) {
+        let mut ids = self.ids(title, body);
+        let known = !ids.is_empty();
+        (self.logits(&self.vocabulary.vector(&mut ids)), known)
     }
 
-    /// Predicts many texts, using both cores; results are in input order.
+    /// Predicts many texts, using every core; results are in input order.
     pub fn predict_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Prediction> {
         use rayon::prelude::*;
         texts.par_iter().map(|t| self.predict(t.as_ref())).collect()
     }
 
-    fn prediction(&self, logits: &[f64]) -> Prediction {
-        let max = logits.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
-        let exp: Vec<f64> = logits.iter().map(|l| (l - max).exp()).collect();
-        let total: f64 = exp.iter().sum();
-        let probs: Vec<f64> = exp.iter().map(|e| e / total).collect();
+    /// Softmax of the tempered logits, and the label or the reason there is
+    /// none. `texts` gives the text read (only asked for when no feature
+    /// was known, to tell which reason applies).
+    fn prediction(&self, logits: &[f64], texts: impl FnOnce() -> Vec<String>) -> Prediction {
+        let probs = softmax(logits, self.temperature);
         let (best, &probability) = probs
             .iter()
             .enumerate()
             .max_by(|a, b| a.1.total_cmp(b.1).then_with(|| b.0.cmp(&a.0)))
             .unwrap_or((0, &0.0));
+        let bias_only = logits.iter().zip(&self.bias).all(|(l, &b)| *l == b as f64);
+        let abstention = if bias_only {
+            let texts = texts();
+            Some(
+                if !texts
+                    .iter()
+                    .any(|t| t.chars().any(crate::text::clean::is_word_char))
+                {
+                    Abstention::NoText
+                } else if !texts
+                    .iter()
+                    .any(|t| t.chars().any(crate::text::clean::is_han))
+                {
+                    Abstention::NoChinese
+                } else {
+                    Abstention::NoKnownFeature
+                },
+            )
+        } else if probability < self.min_probability {
+            Some(Abstention::LowConfidence {
+                min_probability: self.min_probability,
+            })
+        } else {
+            None
+        };
         Prediction {
-            label: self.labels[best].clone(),
+            label: abstention.is_none().then(|| self.labels[best].clone()),
             probability,
             scores: self.labels.iter().cloned().zip(probs).collect(),
+            abstention,
         }
     }
 
@@ -282,7 +454,7 @@ impl TopicModel {
             idx.into_iter()
                 .take(k)
                 .map(|j| TermWeight {
-                    term: self.vocabulary.terms[j].clone(),
+                    term: self.vocabulary.terms()[j].clone(),
                     weight: margin(j),
                 })
                 .collect(),
@@ -301,22 +473,32 @@ impl TopicModel {
     }
 
     /// Why a text got its label: the prediction and the `k` features of the
-    /// text that pushed hardest towards it.
+    /// text that pushed hardest towards the most probable label.
     ///
     /// ```
     /// let model = jianbao::classify::TopicModel::shipped().unwrap();
     /// let (p, terms) = model.explain("区人民医院与社区卫生服务中心组建医联体，方便居民就医。", 3);
-    /// assert_eq!(p.label, "public_services");
+    /// assert_eq!(p.label.as_deref(), Some("public_services"));
     /// assert_eq!(terms.len(), 3);
     /// ```
     pub fn explain(&self, text: &str, k: usize) -> (Prediction, Vec<TermWeight>) {
-        let x = self.vector(text);
-        let p = self.prediction(&self.logits(&x));
-        let c = self.labels.iter().position(|l| *l == p.label).unwrap_or(0);
+        let mut ids = self.ids(None, text);
+        let x = self.vocabulary.vector(&mut ids);
+        let p = self.prediction(&self.logits(&x), || vec![text.to_string()]);
+        let best = p
+            .scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(l, _)| l.as_str());
+        let c = self
+            .labels
+            .iter()
+            .position(|l| Some(l.as_str()) == best)
+            .unwrap_or(0);
         let mut terms: Vec<TermWeight> = x
             .iter()
             .map(|&(j, v)| TermWeight {
-                term: self.vocabulary.terms[j as usize].clone(),
+                term: self.vocabulary.terms()[j as usize].clone(),
                 weight: self.margin(c, j as usize, v as f64),
             })
             .collect();
@@ -330,43 +512,84 @@ impl TopicModel {
     }
 
     /// Writes the model as versioned JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] naming the path.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        let json = serde_json::to_string(self).map_err(|e| Error::Model {
-            what: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let json = serde_json::to_string(self).map_err(|e| Error::model(path, e.to_string()))?;
         std::fs::write(path, json).map_err(|e| Error::io(path, e))
     }
 
-    /// Reads a model file written by [`save`](Self::save). A file that is
-    /// too large, truncated, not a jianbao model, of another format
-    /// version, or whose weights do not fit its labels and features gives
-    /// [`Error::Model`] saying which.
+    /// Reads a model file written by [`save`](Self::save).
+    ///
+    /// Only a regular file is read (a device, a FIFO or a socket may never
+    /// end, or never start), and never more than [`MAX_MODEL_BYTES`].
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] for a file that cannot be opened or read (or is not a
+    /// regular file), [`Error::ModelVersion`] for a file of another format
+    /// version, and [`Error::Model`] saying which for one that is too
+    /// large, truncated, not a jianbao model, or whose parts do not agree
+    /// (see [`from_json`](Self::from_json)).
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
+        use std::io::Read;
         let path = path.as_ref();
-        let what = path.display().to_string();
-        let file = crate::open_file(path)?;
-        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() {
+            let what = if meta.is_dir() {
+                "is a directory, not a file"
+            } else {
+                "is not a regular file (a device, FIFO or socket)"
+            };
+            return Err(Error::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::InvalidInput, what),
+            ));
+        }
+        // A regular file's length is known: a file too large is refused
+        // before a byte is read. The read is bounded all the same, for a
+        // file that grows while it is read.
         if meta.len() > MAX_MODEL_BYTES {
-            return Err(Error::Model {
-                what,
-                reason: format!(
+            return Err(Error::model(
+                path,
+                format!(
                     "{} bytes is larger than the {MAX_MODEL_BYTES}-byte limit",
                     meta.len()
                 ),
-            });
+            ));
         }
-        let text = crate::error::read_opened(path, file)?;
-        Self::from_json(&what, &text)
+        let file = crate::open_file(path)?;
+        let mut bytes = Vec::new();
+        file.take(MAX_MODEL_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, e))?;
+        if bytes.len() as u64 > MAX_MODEL_BYTES {
+            return Err(Error::model(
+                path,
+                format!("the file is larger than the {MAX_MODEL_BYTES}-byte limit"),
+            ));
+        }
+        let text = crate::decode_utf8(path, bytes)?;
+        Self::from_json(path, &text)
     }
 
-    /// Parses a model from JSON text; `what` names it in errors.
-    pub fn from_json(what: &str, json: &str) -> Result<Self> {
-        let bad = |reason: String| Error::Model {
-            what: what.to_string(),
-            reason,
-        };
+    /// Parses a model from JSON text; `path` names it in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ModelVersion`] for another format version; [`Error::Model`]
+    /// for text that is empty, truncated, not a jianbao model, or whose
+    /// labels, vocabulary, weights and kind do not agree: at most
+    /// [`MAX_LABELS`] distinct labels and [`MAX_FEATURES`] distinct
+    /// features, a weight row per label and a weight per feature, finite
+    /// numbers, positive IDFs, and for naive Bayes rows of
+    /// log-probabilities.
+    pub fn from_json(path: impl AsRef<Path>, json: &str) -> Result<Self> {
+        let path = path.as_ref();
+        let bad = |reason: String| Error::model(path, reason);
         if json.trim().is_empty() {
             return Err(bad("the file is empty".into()));
         }
@@ -390,12 +613,17 @@ impl TopicModel {
                 env.format.unwrap_or_default()
             )));
         }
-        let version = env.version.and_then(|v| v.as_u64());
-        if version != Some(FORMAT_VERSION as u64) {
-            return Err(bad(format!(
-                "format version {} is not supported (this build reads version {FORMAT_VERSION}); retrain or use a matching jianbao",
-                version.map_or("missing".to_string(), |v| v.to_string())
-            )));
+        match &env.version {
+            Some(v) if v.as_u64() == Some(FORMAT_VERSION as u64) => {}
+            found => {
+                return Err(Error::ModelVersion {
+                    path: path.to_path_buf(),
+                    found: found
+                        .as_ref()
+                        .map_or_else(|| "missing".to_string(), |v| v.to_string()),
+                    expected: FORMAT_VERSION,
+                });
+            }
         }
         let raw: TopicModel =
             serde_json::from_str(json).map_err(|e| bad(format!("malformed model ({e})")))?;
@@ -404,9 +632,16 @@ impl TopicModel {
 
     fn validated(self) -> std::result::Result<Self, String> {
         let k = self.labels.len();
-        let v = self.vocabulary.terms.len();
-        if k < 2 {
-            return Err(format!("a model needs at least 2 labels, this one has {k}"));
+        let v = self.vocabulary.terms().len();
+        if !(2..=MAX_LABELS).contains(&k) {
+            return Err(format!(
+                "a model needs 2 to {MAX_LABELS} labels, this one has {k}"
+            ));
+        }
+        if v == 0 || v > MAX_FEATURES {
+            return Err(format!(
+                "a model needs 1 to {MAX_FEATURES} features, this one has {v}"
+            ));
         }
         let mut sorted = self.labels.clone();
         sorted.sort();
@@ -421,22 +656,63 @@ impl TopicModel {
                 self.bias.len()
             ));
         }
-        if self.weights.iter().any(|row| row.len() != v) || self.vocabulary.idf.len() != v {
+        if self.weights.iter().any(|row| row.len() != v) || self.vocabulary.idf().len() != v {
             return Err(format!("weights or IDF do not match the {v} features"));
         }
         let finite = |x: &f32| x.is_finite();
-        if !self.weights.iter().flatten().all(finite)
-            || !self.bias.iter().all(finite)
-            || !self.vocabulary.idf.iter().all(finite)
-        {
+        if !self.weights.iter().flatten().all(finite) || !self.bias.iter().all(finite) {
             return Err("weights contain NaN or infinite values".into());
+        }
+        if !self
+            .vocabulary
+            .idf()
+            .iter()
+            .all(|x| x.is_finite() && *x > 0.0)
+        {
+            return Err("every IDF must be a positive finite number".into());
+        }
+        if !(self.temperature.is_finite() && self.temperature > 0.0) {
+            return Err(format!("temperature {} is not positive", self.temperature));
+        }
+        if !(0.0..=1.0).contains(&self.min_probability) {
+            return Err(format!(
+                "min_probability {} is not in [0, 1]",
+                self.min_probability
+            ));
+        }
+        if self.kind == ModelKind::NaiveBayes {
+            // Each row is the log-probability of every feature given the
+            // label: at most 0, and their probabilities sum to 1.
+            for (label, row) in self.labels.iter().zip(&self.weights) {
+                let total: f64 = row.iter().map(|&w| (w as f64).exp()).sum();
+                if row.iter().any(|&w| w > 0.0) || (total - 1.0).abs() > 1e-3 {
+                    return Err(format!(
+                        "the row of `{label}` is not naive-Bayes log-probabilities (they sum to {total:.4}); is the kind right?"
+                    ));
+                }
+            }
         }
         self.features
             .check()
             .map_err(|e| format!("feature options: {e}"))?;
-        Ok(TopicModel {
-            vocabulary: Vocabulary::new(self.vocabulary.terms, self.vocabulary.idf),
-            ..self
-        })
+        let vocabulary = Vocabulary::new(
+            self.vocabulary.terms().to_vec(),
+            self.vocabulary.idf().to_vec(),
+        );
+        if vocabulary.distinct() != v {
+            return Err("the vocabulary lists a feature twice".into());
+        }
+        Ok(TopicModel { vocabulary, ..self })
     }
+}
+
+/// The softmax of `logits / temperature`.
+pub(crate) fn softmax(logits: &[f64], temperature: f64) -> Vec<f64> {
+    let max = logits.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let exp: Vec<f64> = logits
+        .iter()
+        .map(|l| ((l - max) / temperature).exp())
+        .collect();
+    let total: f64 = exp.iter().sum();
+    exp.iter().map(|e| e / total).collect()
 }

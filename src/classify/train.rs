@@ -1,20 +1,29 @@
-//! Training topic models with linfa, and stratified cross-validation.
+//! Training topic models: logistic regression with `linfa-logistic`, naive
+//! Bayes in closed form.
 
 use linfa::prelude::*;
-use linfa_bayes::MultinomialNb;
 use linfa_logistic::MultiLogisticRegression;
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::corpus::Corpus;
-use super::features::{FeatureParams, Vocabulary, raw_features};
+use super::features::{FeatureParams, Interner, RawCounts, Vocabulary, raw_counts};
 use super::model::{ModelKind, TopicModel};
 use crate::error::{Error, Result};
-use crate::eval::ClassificationReport;
 use crate::tokenize::Tokenizer;
 
-/// Options for training a [`TopicModel`].
+/// Options for training a [`TopicModel`], in linfa's style: set the
+/// options, then [`fit`](Self::fit) a corpus.
+///
+/// | option | default | range |
+/// |---|---|---|
+/// | [`kind`](Self::kind) | logistic regression | |
+/// | [`features`](Self::features) | [`FeatureParams::default`] | see there |
+/// | [`smoothing`](Self::smoothing) (naive Bayes) | 0.1 | > 0 |
+/// | [`l2`](Self::l2) (logistic regression) | 0.1 | ≥ 0 |
+/// | [`max_iterations`](Self::max_iterations) (logistic regression) | 300 | ≥ 1 |
+/// | [`balance`](Self::balance) | `true` | |
 ///
 /// ```
 /// use jianbao::classify::{ModelKind, TrainParams};
@@ -25,12 +34,10 @@ use crate::tokenize::Tokenizer;
 pub struct TrainParams {
     kind: ModelKind,
     features: FeatureParams,
-    /// Naive Bayes additive smoothing.
     smoothing: f64,
-    /// Logistic regression L2 penalty.
     l2: f64,
-    /// Logistic regression iteration cap.
     max_iterations: u64,
+    balance: bool,
 }
 
 impl Default for TrainParams {
@@ -39,8 +46,9 @@ impl Default for TrainParams {
             kind: ModelKind::LogisticRegression,
             features: FeatureParams::default(),
             smoothing: 0.1,
-            l2: 0.01,
-            max_iterations: 200,
+            l2: 0.1,
+            max_iterations: 300,
+            balance: true,
         }
     }
 }
@@ -64,15 +72,26 @@ impl TrainParams {
         self
     }
 
-    /// Logistic regression L2 penalty (default 0.01).
+    /// Logistic regression L2 penalty: `alpha` of `linfa-logistic`, whose
+    /// loss sums over the texts (default 0.1).
     pub fn l2(mut self, alpha: f64) -> Self {
         self.l2 = alpha;
         self
     }
 
-    /// Logistic regression iteration cap (default 200).
+    /// Logistic regression iteration cap (default 300).
     pub fn max_iterations(mut self, n: u64) -> Self {
         self.max_iterations = n;
+        self
+    }
+
+    /// Predict as if every label were equally common (default `true`): the
+    /// intercepts lose what the training texts' label shares put in them.
+    /// Sources differ in their mix of topics, and the news the model will
+    /// read has a mix of its own; a label that is common in the corpus
+    /// should not win close calls for that alone.
+    pub fn balance(mut self, on: bool) -> Self {
+        self.balance = on;
         self
     }
 
@@ -81,68 +100,83 @@ impl TrainParams {
         self.kind
     }
 
-    fn check(&self) -> Result<()> {
+    /// The feature options.
+    pub fn feature_params(&self) -> &FeatureParams {
+        &self.features
+    }
+
+    /// The options in words, for reports: `logreg l2=0.1 title×3`.
+    pub fn describe(&self) -> String {
+        let model = match self.kind {
+            ModelKind::LogisticRegression => format!("logreg l2={}", self.l2),
+            ModelKind::NaiveBayes => format!("nb smoothing={}", self.smoothing),
+        };
+        format!(
+            "{model} title×{}{}{}",
+            self.features.title_weight,
+            if self.features.char_bigrams {
+                ""
+            } else {
+                " no-bigrams"
+            },
+            if self.balance { "" } else { " unbalanced" },
+        )
+    }
+
+    /// Checks every option against the ranges in the table above.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] naming the first option out of range.
+    pub fn check(&self) -> Result<()> {
         self.features.check()?;
         if !(self.smoothing > 0.0 && self.smoothing.is_finite()) {
-            return Err(Error::option("smoothing", "must be a positive number"));
+            return Err(Error::invalid(
+                "smoothing",
+                self.smoothing,
+                "a positive number",
+            ));
         }
         if !(self.l2 >= 0.0 && self.l2.is_finite()) {
-            return Err(Error::option("l2", "must be a non-negative number"));
+            return Err(Error::invalid("l2", self.l2, "a non-negative number"));
         }
         if self.max_iterations == 0 {
-            return Err(Error::option("max_iterations", "must be at least 1"));
+            return Err(Error::invalid("max_iterations", 0, "at least 1"));
         }
         Ok(())
     }
-}
 
-/// Cross-validation figures of a training run.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TrainingReport {
-    /// Number of folds.
-    pub folds: usize,
-    /// The shuffling seed.
-    pub seed: u64,
-    /// Macro-F1 of each fold.
-    pub fold_macro_f1: Vec<f64>,
-    /// Accuracy, macro-F1, per-label figures and confusion over all folds' predictions.
-    pub pooled: ClassificationReport,
-}
-
-impl TopicModel {
-    /// Trains a model on `corpus`.
+    /// Trains a model on every text of `corpus` (each counted as often as
+    /// its source's weight says).
     ///
-    /// Needs at least two labels and at least two texts per label.
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] for options out of range,
+    /// [`Error::EmptyData`] for a corpus with fewer than two labels or a
+    /// label with a single text, [`Error::Model`] if linfa fails.
     ///
     /// ```
-    /// use jianbao::classify::{Corpus, TopicModel, TrainParams};
+    /// use jianbao::classify::{Corpus, TrainParams};
     /// let corpus = Corpus::from_pairs([
     ///     ("市委常委会召开会议研究部署工作", "governance"),
     ///     ("市政府常务会议研究部署安全生产", "governance"),
     ///     ("城市马拉松鸣枪开跑万名跑者参赛", "culture"),
     ///     ("非遗展演活动开幕市民观看演出", "culture"),
     /// ]);
-    /// let model = TopicModel::train(&corpus, &TrainParams::default()).unwrap();
-    /// assert_eq!(model.predict("常委会会议部署工作").label, "governance");
+    /// let model = TrainParams::default().fit(&corpus).unwrap();
+    /// assert_eq!(model.predict("常委会会议部署工作").label.as_deref(), Some("governance"));
     /// ```
-    pub fn train(corpus: &Corpus, params: &TrainParams) -> Result<TopicModel> {
-        params.check()?;
+    pub fn fit(&self, corpus: &Corpus) -> Result<TopicModel> {
+        self.check()?;
         check_corpus(corpus)?;
-        fit(corpus, &corpus_features(corpus, params), params)
+        let prepared = Prepared::new(corpus, &self.features);
+        let all: Vec<usize> = (0..corpus.len()).collect();
+        prepared.fit(&all, self)
     }
 }
 
-/// The raw features of every text of the corpus, on all cores.
-fn corpus_features(corpus: &Corpus, params: &TrainParams) -> Vec<Vec<String>> {
-    let tokenizer = Tokenizer::default();
-    corpus
-        .items
-        .par_iter()
-        .map(|it| raw_features(&it.text, &tokenizer, params.features.char_bigrams))
-        .collect()
-}
-
-fn check_corpus(corpus: &Corpus) -> Result<()> {
+/// Refuses a corpus no model can be trained on.
+pub(crate) fn check_corpus(corpus: &Corpus) -> Result<()> {
     if corpus.is_empty() {
         return Err(Error::EmptyData("the training corpus has no texts".into()));
     }
@@ -161,215 +195,185 @@ fn check_corpus(corpus: &Corpus) -> Result<()> {
     Ok(())
 }
 
-/// Fits on precomputed raw features (shared by training and cross-validation).
-fn fit(corpus: &Corpus, raw: &[Vec<String>], params: &TrainParams) -> Result<TopicModel> {
-    let labels = corpus.labels();
-    let vocabulary = Vocabulary::fit(raw, &params.features)?;
-    let n = raw.len();
-    let v = vocabulary.len();
-    let mut x = Array2::<f64>::zeros((n, v));
-    for (i, doc) in raw.iter().enumerate() {
-        let counts = vocabulary.counts(doc);
-        let row = match params.kind {
-            ModelKind::NaiveBayes => counts,
-            ModelKind::LogisticRegression => vocabulary.tfidf(&counts),
-        };
-        for (j, val) in row {
-            x[[i, j as usize]] = val as f64;
-        }
-    }
-    let y: Array1<usize> = corpus
-        .items
-        .iter()
-        .map(|it| labels.iter().position(|l| *l == it.label).unwrap_or(0))
-        .collect();
-    let dataset = Dataset::new(x, y);
-    let linfa_err = |e: String| Error::Model {
-        what: "training".into(),
-        reason: e,
-    };
-    let (weights, bias) = match params.kind {
-        ModelKind::LogisticRegression => {
-            let fitted = MultiLogisticRegression::default()
-                .alpha(params.l2)
-                .max_iterations(params.max_iterations)
-                .fit(&dataset)
-                .map_err(|e| linfa_err(e.to_string()))?;
-            // params(): features × classes, classes() maps columns to label indices.
-            let w = fitted.params();
-            let mut weights = vec![vec![0f32; v]; labels.len()];
-            let mut bias = vec![0f32; labels.len()];
-            for (col, &class) in fitted.classes().iter().enumerate() {
-                for j in 0..v {
-                    weights[class][j] = w[[j, col]] as f32;
-                }
-                bias[class] = fitted.intercept()[col] as f32;
-            }
-            (weights, bias)
-        }
-        ModelKind::NaiveBayes => {
-            let fitted = MultinomialNb::params()
-                .alpha(params.smoothing)
-                .fit(&dataset)
-                .map_err(|e| linfa_err(e.to_string()))?;
-            nb_weights(&fitted, labels.len(), v).map_err(linfa_err)?
-        }
-    };
-    Ok(TopicModel::from_parts(
-        params.kind,
-        labels,
-        params.features.clone(),
-        vocabulary,
-        weights,
-        bias,
-    ))
+/// A corpus's features, extracted once for every fit of a cross-validation.
+pub(crate) struct Prepared<'c> {
+    pub(crate) corpus: &'c Corpus,
+    interner: Interner,
+    raw: Vec<RawCounts>,
+    /// The corpus's labels, sorted; `y[i]` indexes them.
+    pub(crate) labels: Vec<String>,
+    pub(crate) y: Vec<usize>,
 }
 
-/// Reads the log-probabilities and priors out of a fitted linfa naive Bayes
-/// model. linfa keeps them private but serialises them (its `serde`
-/// feature); the unit test below checks the result against linfa's own
-/// predictions.
-fn nb_weights(
-    model: &MultinomialNb<f64, usize>,
+/// Texts whose features are extracted side by side before they are
+/// interned (bounds the strings held at once).
+const EXTRACT_CHUNK: usize = 1024;
+
+impl<'c> Prepared<'c> {
+    pub(crate) fn new(corpus: &'c Corpus, features: &FeatureParams) -> Self {
+        let tokenizer = Tokenizer::default();
+        let mut interner = Interner::default();
+        let mut raw = Vec::with_capacity(corpus.len());
+        for chunk in corpus.items.chunks(EXTRACT_CHUNK) {
+            // Cut on every core, intern on this one.
+            let strings: Vec<Vec<(String, u32)>> = chunk
+                .par_iter()
+                .map(|it| {
+                    let mut local = Interner::default();
+                    let counts = raw_counts(
+                        it.title.as_deref(),
+                        &it.text,
+                        &tokenizer,
+                        features,
+                        &mut local,
+                    );
+                    counts
+                        .into_iter()
+                        .map(|(id, n)| (local.string(id).to_string(), n))
+                        .collect()
+                })
+                .collect();
+            for doc in strings {
+                let mut counts: RawCounts =
+                    doc.iter().map(|(s, n)| (interner.intern(s), *n)).collect();
+                counts.sort_unstable_by_key(|&(id, _)| id);
+                raw.push(counts);
+            }
+        }
+        let labels = corpus.labels();
+        let y = corpus
+            .items
+            .iter()
+            .map(|it| labels.binary_search(&it.label).unwrap_or(0))
+            .collect();
+        Prepared {
+            corpus,
+            interner,
+            raw,
+            labels,
+            y,
+        }
+    }
+
+    /// Trains on the texts at `indices`, each repeated as its source's
+    /// weight says.
+    pub(crate) fn fit(&self, indices: &[usize], params: &TrainParams) -> Result<TopicModel> {
+        let rows: Vec<usize> = indices
+            .iter()
+            .flat_map(|&i| std::iter::repeat_n(i, self.corpus.weight_of(i) as usize))
+            .collect();
+        let docs: Vec<&RawCounts> = rows.iter().map(|&i| &self.raw[i]).collect();
+        let (vocabulary, columns) = Vocabulary::fit(&docs, &self.interner, &params.features)?;
+        let vectors: Vec<Vec<(u32, f32)>> = docs
+            .par_iter()
+            .map(|d| vocabulary.vector_of_raw(d, &columns))
+            .collect();
+        let y: Vec<usize> = rows.iter().map(|&i| self.y[i]).collect();
+        let k = self.labels.len();
+        let (weights, mut bias) = match params.kind {
+            ModelKind::LogisticRegression => {
+                logistic_regression(&vectors, &y, k, vocabulary.len(), params)?
+            }
+            ModelKind::NaiveBayes => {
+                naive_bayes(&vectors, &y, k, vocabulary.len(), params.smoothing)
+            }
+        };
+        if params.balance {
+            let mut counts = vec![0usize; k];
+            for &c in &y {
+                counts[c] += 1;
+            }
+            for (b, &n) in bias.iter_mut().zip(&counts) {
+                let share = n.max(1) as f64 / y.len() as f64;
+                *b -= (share * k as f64).ln() as f32;
+            }
+        }
+        Ok(TopicModel::from_parts(
+            params.kind,
+            self.labels.clone(),
+            params.features.clone(),
+            vocabulary,
+            weights,
+            bias,
+        ))
+    }
+}
+
+/// Multinomial logistic regression by `linfa-logistic` on a dense `f32`
+/// matrix (its size is bounded by [`FeatureParams::max_matrix_bytes`]).
+fn logistic_regression(
+    vectors: &[Vec<(u32, f32)>],
+    y: &[usize],
     k: usize,
     v: usize,
-) -> std::result::Result<(Vec<Vec<f32>>, Vec<f32>), String> {
-    let value = serde_json::to_value(model).map_err(|e| e.to_string())?;
-    let info = value
-        .get("class_info")
-        .and_then(|c| c.as_object())
-        .ok_or("linfa naive Bayes model has no class_info")?;
-    let mut weights = vec![vec![0f32; v]; k];
-    let mut bias = vec![f32::NEG_INFINITY; k];
-    for (class, hist) in info {
-        let c: usize = class
-            .parse()
-            .map_err(|_| format!("unexpected class key {class}"))?;
-        let prior = hist
-            .get("prior")
-            .and_then(|p| p.as_f64())
-            .ok_or("no prior")?;
-        let data = hist
-            .get("feature_log_prob")
-            .and_then(|f| f.get("data"))
-            .and_then(|d| d.as_array())
-            .ok_or("no feature_log_prob")?;
-        if c >= k || data.len() != v {
-            return Err(format!(
-                "class {c} has {} log-probabilities for {v} features",
-                data.len()
-            ));
+    params: &TrainParams,
+) -> Result<(Vec<Vec<f32>>, Vec<f32>)> {
+    let mut x = Array2::<f32>::zeros((vectors.len(), v));
+    for (i, row) in vectors.iter().enumerate() {
+        for &(j, val) in row {
+            x[[i, j as usize]] = val;
         }
-        for (j, x) in data.iter().enumerate() {
-            weights[c][j] = x.as_f64().ok_or("non-numeric log-probability")? as f32;
-        }
-        bias[c] = prior.ln() as f32;
     }
-    if bias.iter().any(|b| !b.is_finite()) {
-        return Err("a class has no prior".into());
+    let dataset = Dataset::new(x, Array1::from(y.to_vec()));
+    let fitted = MultiLogisticRegression::<f32>::default()
+        .alpha(params.l2 as f32)
+        .max_iterations(params.max_iterations)
+        .fit(&dataset)
+        .map_err(|e| Error::model("<training>", e.to_string()))?;
+    // params(): features × classes; classes() maps columns to label indices.
+    let w = fitted.params();
+    let mut weights = vec![vec![0f32; v]; k];
+    let mut bias = vec![0f32; k];
+    for (col, &class) in fitted.classes().iter().enumerate() {
+        for j in 0..v {
+            weights[class][j] = w[[j, col]];
+        }
+        bias[class] = fitted.intercept()[col];
     }
     Ok((weights, bias))
 }
 
-/// Splits indices into `k` stratified folds, shuffled by `seed`.
-fn stratified_folds(corpus: &Corpus, k: usize, seed: u64) -> Vec<Vec<usize>> {
-    let mut rng = SplitMix64(seed);
-    let mut folds = vec![Vec::new(); k];
-    let mut next = 0;
-    for label in corpus.labels() {
-        let mut idx: Vec<usize> = (0..corpus.len())
-            .filter(|&i| corpus.items[i].label == label)
-            .collect();
-        for i in (1..idx.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            idx.swap(i, j);
-        }
-        for i in idx {
-            folds[next % k].push(i);
-            next += 1;
-        }
-    }
-    for f in &mut folds {
-        f.sort_unstable();
-    }
-    folds
-}
-
-/// A small, seedable generator for shuffling folds reproducibly.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
-
-/// Stratified k-fold cross-validation: trains on k−1 folds, predicts the
-/// held-out fold, and pools the predictions. Deterministic for a seed.
-/// `on_fold` is called after each fold (for progress).
-///
-/// Each fold's vocabulary is fitted on its own training part, so nothing of
-/// the held-out texts leaks into training.
-pub fn cross_validate(
-    corpus: &Corpus,
-    params: &TrainParams,
+/// Multinomial naive Bayes in closed form over the feature vectors:
+/// `weight[c][j] = ln((x_cj + α) / (Σ_j x_cj + α·V))` where `x_cj` sums
+/// feature `j` over the texts of label `c`, and `bias[c] = ln(n_c / n)`.
+/// It is what `linfa-bayes` computes (a test holds the two together);
+/// fitting it needs no dense matrix, only the class totals.
+fn naive_bayes(
+    vectors: &[Vec<(u32, f32)>],
+    y: &[usize],
     k: usize,
-    seed: u64,
-    mut on_fold: impl FnMut(usize),
-) -> Result<TrainingReport> {
-    params.check()?;
-    check_corpus(corpus)?;
-    let smallest = corpus.label_counts().values().copied().min().unwrap_or(0);
-    if k < 2 || k > smallest {
-        return Err(Error::option(
-            "cv",
-            format!("{k} folds need 2 ≤ k ≤ {smallest} (the smallest label's count)"),
-        ));
+    v: usize,
+    alpha: f64,
+) -> (Vec<Vec<f32>>, Vec<f32>) {
+    let mut totals = vec![vec![0f64; v]; k];
+    let mut counts = vec![0usize; k];
+    for (row, &c) in vectors.iter().zip(y) {
+        counts[c] += 1;
+        for &(j, val) in row {
+            totals[c][j as usize] += val as f64;
+        }
     }
-    let raw = corpus_features(corpus, params);
-    let folds = stratified_folds(corpus, k, seed);
-    let mut pairs: Vec<(String, String)> = Vec::with_capacity(corpus.len());
-    let mut fold_macro_f1 = Vec::with_capacity(k);
-    for (f, test) in folds.iter().enumerate() {
-        let train: Vec<usize> = (0..corpus.len())
-            .filter(|i| test.binary_search(i).is_err())
-            .collect();
-        let train_raw: Vec<Vec<String>> = train.iter().map(|&i| raw[i].clone()).collect();
-        let model = fit(&corpus.subset(&train), &train_raw, params)?;
-        let fold_pairs: Vec<(String, String)> = test
-            .iter()
-            .map(|&i| {
-                (
-                    corpus.items[i].label.clone(),
-                    model.predict(&corpus.items[i].text).label,
-                )
-            })
-            .collect();
-        let report = ClassificationReport::from_pairs(
-            fold_pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())),
-        );
-        fold_macro_f1.push(report.macro_f1);
-        pairs.extend(fold_pairs);
-        on_fold(f + 1);
-    }
-    Ok(TrainingReport {
-        folds: k,
-        seed,
-        fold_macro_f1,
-        pooled: ClassificationReport::from_pairs(
-            pairs.iter().map(|(a, b)| (a.as_str(), b.as_str())),
-        ),
-    })
+    let n = y.len() as f64;
+    let weights = totals
+        .iter()
+        .map(|t| {
+            let denominator = (t.iter().sum::<f64>() + alpha * v as f64).ln();
+            t.iter()
+                .map(|&x| ((x + alpha).ln() - denominator) as f32)
+                .collect()
+        })
+        .collect();
+    let bias = counts
+        .iter()
+        .map(|&c| (c.max(1) as f64 / n).ln() as f32)
+        .collect();
+    (weights, bias)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use linfa_bayes::NaiveBayes;
+    use linfa_bayes::{MultinomialNb, NaiveBayes};
 
     fn toy() -> Corpus {
         Corpus::from_pairs([
@@ -386,73 +390,68 @@ mod tests {
     }
 
     #[test]
-    fn naive_bayes_weights_reproduce_linfa_predictions() {
+    fn closed_form_naive_bayes_is_linfas() {
         let corpus = toy();
-        let params = TrainParams::default().kind(ModelKind::NaiveBayes);
-        let tokenizer = Tokenizer::default();
-        let raw: Vec<Vec<String>> = corpus
-            .items
+        let params = TrainParams::default()
+            .kind(ModelKind::NaiveBayes)
+            .balance(false);
+        let prepared = Prepared::new(&corpus, &params.features);
+        let docs: Vec<&RawCounts> = prepared.raw.iter().collect();
+        let (vocab, columns) =
+            Vocabulary::fit(&docs, &prepared.interner, &params.features).unwrap();
+        let vectors: Vec<Vec<(u32, f32)>> = docs
             .iter()
-            .map(|it| raw_features(&it.text, &tokenizer, true))
+            .map(|d| vocab.vector_of_raw(d, &columns))
             .collect();
-        let vocab = Vocabulary::fit(&raw, &params.features).unwrap();
-        let labels = corpus.labels();
-        let mut x = Array2::<f64>::zeros((raw.len(), vocab.len()));
-        for (i, d) in raw.iter().enumerate() {
-            for (j, c) in vocab.counts(d) {
-                x[[i, j as usize]] = c as f64;
+        let mut x = Array2::<f64>::zeros((vectors.len(), vocab.len()));
+        for (i, row) in vectors.iter().enumerate() {
+            for &(j, val) in row {
+                x[[i, j as usize]] = val as f64;
             }
         }
-        let y: Array1<usize> = corpus
-            .items
-            .iter()
-            .map(|it| labels.iter().position(|l| *l == it.label).unwrap())
-            .collect();
-        let ds = Dataset::new(x.clone(), y);
+        let ds = Dataset::new(x.clone(), Array1::from(prepared.y.clone()));
         let nb = MultinomialNb::params().alpha(0.1).fit(&ds).unwrap();
-        let (w, b) = nb_weights(&nb, labels.len(), vocab.len()).unwrap();
-        let (linfa_log_proba, classes) = nb.predict_log_proba(x.view());
-        for i in 0..x.nrows() {
-            let ours: Vec<f64> = (0..labels.len())
-                .map(|c| {
-                    b[c] as f64
-                        + (0..vocab.len())
-                            .map(|j| x[[i, j]] * w[c][j] as f64)
-                            .sum::<f64>()
-                })
-                .collect();
-            let lse = ours.iter().map(|l| l.exp()).sum::<f64>().ln();
-            for (col, class) in classes.iter().enumerate() {
-                assert!((ours[**class] - lse - linfa_log_proba[[i, col]]).abs() < 1e-4);
+        let (w, b) = naive_bayes(&vectors, &prepared.y, 3, vocab.len(), 0.1);
+        let linfa = nb.joint_log_likelihood(x.view());
+        for (class, jll) in linfa {
+            for i in 0..x.nrows() {
+                let ours = b[*class] as f64
+                    + (0..vocab.len())
+                        .map(|j| x[[i, j]] * w[*class][j] as f64)
+                        .sum::<f64>();
+                assert!((ours - jll[i]).abs() < 1e-3, "{ours} vs {}", jll[i]);
             }
         }
     }
 
     #[test]
-    fn folds_are_stratified_and_seeded() {
-        let corpus = toy();
-        let a = stratified_folds(&corpus, 3, 7);
-        assert_eq!(a, stratified_folds(&corpus, 3, 7));
-        for f in &a {
-            assert_eq!(f.len(), 3);
-            let labels: std::collections::BTreeSet<&str> =
-                f.iter().map(|&i| corpus.items[i].label.as_str()).collect();
-            assert_eq!(labels.len(), 3);
+    fn a_weight_of_two_is_the_file_twice() {
+        let one = toy();
+        let mut twice = toy();
+        twice.items.extend(one.items.clone());
+        let mut weighted = toy();
+        // The same texts, counted twice through the source's weight.
+        weighted.set_weight(0, 2).unwrap();
+        let params = TrainParams::default().kind(ModelKind::NaiveBayes);
+        let a = params.fit(&twice).unwrap();
+        let b = params.fit(&weighted).unwrap();
+        for text in ["常委会会议", "马拉松开跑", "社区医院"] {
+            assert_eq!(a.predict(text), b.predict(text));
         }
     }
 
     #[test]
     fn bad_corpora_are_refused() {
         let empty = Corpus::default();
-        assert!(TopicModel::train(&empty, &TrainParams::default()).is_err());
+        assert!(TrainParams::default().fit(&empty).is_err());
         let one_label = Corpus::from_pairs([("会议", "governance"), ("会议召开", "governance")]);
-        assert!(TopicModel::train(&one_label, &TrainParams::default()).is_err());
+        assert!(TrainParams::default().fit(&one_label).is_err());
         let singleton = Corpus::from_pairs([
             ("会议", "governance"),
             ("会议召开", "governance"),
             ("马拉松", "culture"),
         ]);
-        let err = TopicModel::train(&singleton, &TrainParams::default()).unwrap_err();
+        let err = TrainParams::default().fit(&singleton).unwrap_err();
         assert!(err.to_string().contains("culture"));
     }
 }

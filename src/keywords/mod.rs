@@ -50,10 +50,7 @@ impl std::str::FromStr for KeywordMethod {
         match s.to_ascii_lowercase().as_str() {
             "tfidf" | "tf-idf" => Ok(KeywordMethod::TfIdf),
             "textrank" => Ok(KeywordMethod::TextRank),
-            other => Err(Error::option(
-                "method",
-                format!("`{other}` is not one of tfidf, textrank"),
-            )),
+            other => Err(Error::invalid("method", other, "tfidf or textrank")),
         }
     }
 }
@@ -160,7 +157,7 @@ impl KeywordExtractorBuilder {
     /// Checks the options and builds the extractor.
     pub fn build(self) -> Result<KeywordExtractor> {
         if self.top_k == 0 {
-            return Err(Error::option("top_k", "must be at least 1"));
+            return Err(Error::invalid("top_k", 0, "at least 1"));
         }
         Ok(KeywordExtractor {
             method: self.method,
