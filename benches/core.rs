@@ -5,14 +5,13 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use jianbao::analysis::{Analyzer, Idf, shared_jieba};
 use jianbao::classify::TopicModel;
 use jianbao::digest::Digest;
 use jianbao::keywords::KeywordExtractor;
 use jianbao::rank::{PageRank, Similarity, similarity_graph};
 use jianbao::summarize::{Budget, Summarizer};
 use jianbao::text::{parse_page, split_sentences};
-use jianbao::tokenize::{Tokenizer, shared_jieba};
-use jianbao::vectorize::{Document, Idf};
 
 const PAGES: [&str; 3] = [
     include_str!("../examples/data/page_front.md"),
@@ -40,12 +39,12 @@ fn article_of(n: usize) -> String {
 }
 
 fn numeric_core(c: &mut Criterion) {
-    let tok = Tokenizer::default();
+    let analyzer = Analyzer::default();
     let mut g = c.benchmark_group("core");
     for n in [10usize, 30, 100, 300, 1000] {
         let text = article_of(n);
-        let doc = Document::analyze(&text, &tok);
-        let idf = doc.idf(&Idf::Sentences);
+        let doc = analyzer.analyze(&text);
+        let idf = doc.idf(Idf::Sentences);
         let vectors = doc.tfidf_vectors(&idf);
         let graph = similarity_graph(&doc, &vectors, &idf, Similarity::Cosine, Some(200));
         // The analysis (sentences, one cut, term ids, counts) beside the cut
@@ -54,13 +53,13 @@ fn numeric_core(c: &mut Criterion) {
             b.iter(|| shared_jieba().cut(black_box(&text), true).len())
         });
         g.bench_with_input(BenchmarkId::new("analyze", n), &n, |b, _| {
-            b.iter(|| Document::analyze(black_box(&text), &tok).occurrences.len())
+            b.iter(|| analyzer.analyze(black_box(&text)).terms().len())
         });
         g.bench_with_input(BenchmarkId::new("split_sentences", n), &n, |b, _| {
             b.iter(|| split_sentences(black_box(&text)).len())
         });
         g.bench_with_input(BenchmarkId::new("tfidf_vectors", n), &n, |b, _| {
-            b.iter(|| doc.tfidf_vectors(black_box(&doc.idf(&Idf::Sentences))))
+            b.iter(|| doc.tfidf_vectors(black_box(&doc.idf(Idf::Sentences))))
         });
         g.bench_with_input(BenchmarkId::new("similarity_graph", n), &n, |b, _| {
             b.iter(|| {
@@ -81,7 +80,7 @@ fn numeric_core(c: &mut Criterion) {
             .build()
             .unwrap();
         g.bench_with_input(BenchmarkId::new("score_and_select", n), &n, |b, _| {
-            b.iter(|| s.summarize_document(black_box(&doc), None))
+            b.iter(|| s.summarize(black_box(&doc)))
         });
     }
     let model = TopicModel::shipped().unwrap();
@@ -91,7 +90,7 @@ fn numeric_core(c: &mut Criterion) {
             b.iter(|| {
                 docs[..n]
                     .iter()
-                    .map(|d| model.predict(d).probability)
+                    .map(|d| model.predict_text(None, d).probability)
                     .sum::<f64>()
             })
         });
@@ -101,6 +100,7 @@ fn numeric_core(c: &mut Criterion) {
 
 fn end_to_end(c: &mut Criterion) {
     let jieba = shared_jieba();
+    let analyzer = Analyzer::default();
     let summarizer = Summarizer::builder()
         .budget(Budget::Sentences(3))
         .build()
@@ -115,14 +115,15 @@ fn end_to_end(c: &mut Criterion) {
     g.bench_function("jieba_cut_article", |b| {
         b.iter(|| jieba.cut(black_box(&article), true).len())
     });
+    // Each job from the text: the analysis (one cut) and the stage.
     g.bench_function("summarize_article", |b| {
-        b.iter(|| summarizer.summarize(black_box(&article)))
+        b.iter(|| summarizer.summarize(&analyzer.analyze(black_box(&article))))
     });
     g.bench_function("keywords_article", |b| {
-        b.iter(|| keywords.keywords(black_box(&article)))
+        b.iter(|| keywords.extract(&analyzer.analyze(black_box(&article))))
     });
     g.bench_function("classify_article", |b| {
-        b.iter(|| model.predict(black_box(&article)))
+        b.iter(|| model.predict(&analyzer.analyze(black_box(&article))))
     });
     g.throughput(Throughput::Bytes(page.len() as u64));
     g.bench_function("jieba_cut_page", |b| {

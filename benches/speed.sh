@@ -24,6 +24,7 @@ median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
 declare -A cpu wall rss
 jobs=(
+    "jieba_loop|$bin/jieba_loop $dir/news.jsonl"
     "segment|$bin/segment --jsonl $dir/news.jsonl --threads 1"
     "summarize|$bin/summarize --jsonl $dir/news.jsonl --sentences 2 --threads 1"
     "digest|$bin/digest --jsonl $dir/news.jsonl --threads 1"
@@ -67,7 +68,9 @@ per_round() {
 }
 echo
 echo "                                  medians  per round"
+echo "segment / bare jieba loop (CPU):   $(ratio "${med_cpu[segment]}" "${med_cpu[jieba_loop]}")  $(per_round "${cpu[segment]}" "${cpu[jieba_loop]}")"
 echo "summarize / segment (CPU):         $(ratio "${med_cpu[summarize]}" "${med_cpu[segment]}")  $(per_round "${cpu[summarize]}" "${cpu[segment]}")"
+echo "summarize / bare jieba loop (CPU): $(ratio "${med_cpu[summarize]}" "${med_cpu[jieba_loop]}")  $(per_round "${cpu[summarize]}" "${cpu[jieba_loop]}")"
 echo "digest / segment (CPU):            $(ratio "${med_cpu[digest]}" "${med_cpu[segment]}")  $(per_round "${cpu[digest]}" "${cpu[segment]}")"
 echo "digest 1 / 2 threads (wall):       $(ratio "${med_wall[digest]}" "${med_wall[digest_2_threads]}")  $(per_round "${wall[digest]}" "${wall[digest_2_threads]}")"
 echo "10 MB page digest / segment (CPU): $(ratio "${med_cpu[page_digest]}" "${med_cpu[page_segment]}")  $(per_round "${cpu[page_digest]}" "${cpu[page_segment]}")"

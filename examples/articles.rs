@@ -1,64 +1,64 @@
-//! Prints the articles and sentences found on a page.
+//! Shows how a page was read: its articles, their headings and metadata,
+//! and the sentences of each body with their spans.
 //!
-//! `cargo run --example articles -- examples/data/page_front.md`
-
-use std::process::ExitCode;
-
-#[macro_use]
-mod common;
+//! ```sh
+//! cargo run --release --example articles -- examples/data/page_front.md
+//! ```
 
 use clap::Parser;
 use jianbao::text::{parse_page, split_sentences};
 
-/// Show how jianbao reads a newspaper page: articles, metadata, sentences.
 #[derive(Parser)]
+#[command(version, about = "Show the articles and sentences a page is read into")]
 struct Args {
-    /// The page (Markdown-style headings); `-` or nothing reads standard input.
+    /// The page; `-` or nothing reads standard input.
     path: Option<String>,
-    /// Print JSON instead of text.
+    /// Print the articles as JSON.
     #[arg(long)]
     json: bool,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    let text = match common::read_input(args.path.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return common::fail(&e),
-    };
-    let articles = parse_page(&text);
-    if args.json {
-        let out: Vec<_> = articles
-            .iter()
-            .map(|a| serde_json::json!({"article": a, "sentences": split_sentences(&a.body)}))
-            .collect();
-        outln!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        return ExitCode::SUCCESS;
-    }
-    for (i, a) in articles.iter().enumerate() {
-        outln!("== article {} ==", i + 1);
-        if let Some(k) = &a.kicker {
-            outln!("kicker:   {k}");
+fn main() -> std::process::ExitCode {
+    jianbao::cli::main(|| {
+        let args = Args::parse();
+        let (page, _) = jianbao::batch::read_input(args.path.as_deref())?;
+        let articles = parse_page(&page);
+        if args.json {
+            return jianbao::cli::print_json(&articles);
         }
-        outln!("title:    {}", a.title_or_empty());
-        for s in &a.subtitles {
-            outln!("subtitle: {s}");
+        let mut out = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            out += &format!(
+                "== article {} (page bytes {}..{})\n",
+                i + 1,
+                a.source.start,
+                a.source.end
+            );
+            for (what, v) in [("kicker", &a.kicker), ("title", &a.title)] {
+                if let Some(v) = v {
+                    out += &format!("{what}: {v}\n");
+                }
+            }
+            for s in &a.subtitles {
+                out += &format!("subtitle: {s}\n");
+            }
+            for (what, list) in [
+                ("byline", &a.metadata.bylines),
+                ("credit", &a.metadata.credits),
+                ("caption", &a.metadata.captions),
+                ("continuation", &a.metadata.continuations),
+            ] {
+                for v in list {
+                    out += &format!("{what}: {v}\n");
+                }
+            }
+            for h in &a.sections {
+                out += &format!("section at {}: {}\n", h.span.start, h.text);
+            }
+            for s in split_sentences(&a.body) {
+                out += &format!("  [{}..{}] {}\n", s.span.start, s.span.end, s.text);
+            }
         }
-        for b in &a.metadata.bylines {
-            outln!("byline:   {b}");
-        }
-        for c in &a.metadata.credits {
-            outln!("credit:   {c}");
-        }
-        for c in &a.metadata.continuations {
-            outln!("marker:   {c}");
-        }
-        for s in &a.sections {
-            outln!("section:  {} (at byte {})", s.text, s.offset);
-        }
-        for s in split_sentences(&a.body) {
-            outln!("  [{}] {}..{} {}", s.index, s.start, s.end, s.text);
-        }
-    }
-    ExitCode::SUCCESS
+        jianbao::batch::print(&out)
+    })
 }

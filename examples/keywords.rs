@@ -1,109 +1,67 @@
-//! Keywords and key phrases of a text: a file, standard input, or a JSON Lines batch.
+//! Keywords and key phrases of Chinese news.
 //!
 //! ```sh
-//! cargo run --release --example keywords -- examples/data/page_front.md --top 10
+//! cargo run --release --example keywords -- article.txt --top 8
+//! cargo run --release --example keywords -- --jsonl articles.jsonl > keywords.jsonl
 //! ```
 
-#[macro_use]
-mod common;
-
-use std::process::ExitCode;
-
 use clap::Parser;
-use jianbao::keywords::{KeywordExtractor, KeywordMethod};
-use serde_json::json;
+use jianbao::cli::{AnalysisArgs, BatchArgs};
+use jianbao::keywords::{DEFAULT_TOP, KeywordExtractor, KeywordMethod, NEWS_POS};
+use jianbao::text::layout::parse_article;
 
 #[derive(Parser)]
-#[command(about = "Keywords and key phrases of Chinese text")]
+#[command(version, about = "Keywords and key phrases of Chinese news")]
 struct Args {
     /// Input file; `-` or nothing reads standard input.
     path: Option<String>,
-    /// tfidf (default) or textrank.
+    /// tfidf or textrank.
     #[arg(long, default_value = "tfidf")]
     method: KeywordMethod,
-    /// How many keywords and phrases.
-    #[arg(long, default_value_t = 10)]
+    /// How many keywords (and phrases).
+    #[arg(long, default_value_t = DEFAULT_TOP)]
     top: usize,
-    /// Parts of speech to keep, comma-separated jieba tags (`n,ns,vn`); `all` keeps every tag.
-    #[arg(long)]
-    pos: Option<String>,
-    /// Print JSON.
-    #[arg(long, conflicts_with = "jsonl")]
-    json: bool,
-    /// Batch: each input line `{"id","text"}` gives `{"id","keywords","phrases"}`.
-    #[arg(long)]
-    jsonl: bool,
+    /// Parts of speech to keep, comma-separated (jieba's tags); `all` keeps every one.
+    #[arg(long, value_delimiter = ',', default_values_t = NEWS_POS.iter().map(|s| s.to_string()))]
+    pos: Vec<String>,
     #[command(flatten)]
-    batch: common::BatchOptions,
+    batch: BatchArgs,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    if let Err(e) = args.batch.set_threads() {
-        return common::fail(&e);
-    }
-    let mut builder = KeywordExtractor::builder()
-        .method(args.method)
-        .top_k(args.top);
-    match args.pos.as_deref() {
-        Some("all") => builder = builder.allowed_pos(Vec::<String>::new()),
-        Some(list) => builder = builder.allowed_pos(list.split(',').map(str::trim)),
-        None => {}
-    }
-    let extractor = match builder.build() {
-        Ok(x) => x,
-        Err(e) => return common::fail(&e),
-    };
-    let extract = |text: &str| {
-        let body = jianbao::text::layout::parse_article(text).body;
-        let (words, phrases) = extractor.keywords_and_phrases(&body);
-        let words: Vec<_> = words
-            .into_iter()
-            .map(|k| json!({"word": k.word, "weight": k.weight, "tag": k.tag}))
+fn main() -> std::process::ExitCode {
+    jianbao::cli::main(|| {
+        let args = Args::parse();
+        let pos: Vec<String> = args.pos.into_iter().filter(|p| p != "all").collect();
+        let extractor = KeywordExtractor::builder()
+            .method(args.method)
+            .top(args.top)
+            .allowed_pos(pos)
+            .build()?;
+        let analyzer = args.analysis.analyzer()?;
+        let extract = |text: &str| extractor.extract(&analyzer.analyze(&parse_article(text).body));
+        if args.batch.jsonl {
+            return args.batch.run(args.path.as_deref(), |r| extract(&r.text));
+        }
+        let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
+        let k = extract(&text);
+        if args.batch.json {
+            return jianbao::cli::print_json(&k);
+        }
+        let mut out: String = k
+            .words
+            .iter()
+            .map(|w| format!("{}\t{:.4}\t{}\n", w.word, w.weight, w.tag))
             .collect();
-        let phrases: Vec<_> = phrases
-            .into_iter()
-            .map(|p| json!({"phrase": p.phrase, "weight": p.weight, "count": p.count}))
-            .collect();
-        (words, phrases)
-    };
-    if args.jsonl {
-        let run = common::run_jsonl(args.path.as_deref(), args.batch.skip_bad, |item| {
-            let (k, p) = extract(&item.text);
-            json!({"id": item.id, "keywords": k, "phrases": p})
-        });
-        return match run {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(e) => common::fail(&e),
-        };
-    }
-    let text = match common::read_input(args.path.as_deref()) {
-        Ok(t) => t,
-        Err(e) => return common::fail(&e),
-    };
-    let (words, phrases) = extract(&text);
-    if args.json {
-        outln!("{}", json!({"keywords": words, "phrases": phrases}));
-    } else {
-        for w in &words {
-            outln!(
-                "{}\t{:.4}\t{}",
-                w["word"].as_str().unwrap_or(""),
-                w["weight"].as_f64().unwrap_or(0.0),
-                w["tag"].as_str().unwrap_or("")
+        if !k.phrases.is_empty() {
+            out += "--\n";
+            out.extend(
+                k.phrases
+                    .iter()
+                    .map(|p| format!("{}\t{:.4}\t×{}\n", p.phrase, p.weight, p.count)),
             );
         }
-        if !phrases.is_empty() {
-            outln!("--");
-            for p in &phrases {
-                outln!(
-                    "{}\t{:.4}\t×{}",
-                    p["phrase"].as_str().unwrap_or(""),
-                    p["weight"].as_f64().unwrap_or(0.0),
-                    p["count"]
-                );
-            }
-        }
-    }
-    ExitCode::SUCCESS
+        jianbao::batch::print(&out)
+    })
 }

@@ -1,54 +1,43 @@
-//! Segments text with jieba-rs and nothing else: the floor every other job
-//! is measured against (`--jsonl` reads `{"id","text"}` lines like the
-//! other examples, so whole-process times compare like for like).
+//! jieba-rs alone (HMM on), with the same input and output handling as the
+//! other examples: the floor the speed figures are measured against.
 //!
 //! ```sh
-//! time cargo run --release --example segment -- --jsonl articles.jsonl > /dev/null
+//! cargo run --release --example segment -- examples/data/page_front.md
+//! cargo run --release --example segment -- --jsonl news.jsonl --threads 1 > /dev/null
 //! ```
 
-#[macro_use]
-mod common;
-
-use std::process::ExitCode;
-
 use clap::Parser;
-use jianbao::tokenize::shared_jieba;
-use serde_json::json;
+use jianbao::analysis::shared_jieba;
 
 #[derive(Parser)]
-#[command(about = "Cut Chinese text into words with jieba-rs (HMM on)")]
+#[command(version, about = "Cut text with jieba-rs and print the words")]
 struct Args {
     /// Input file; `-` or nothing reads standard input.
     path: Option<String>,
-    /// Batch: each input line `{"id","text"}` gives `{"id","words"}` (the number of words).
-    #[arg(long)]
-    jsonl: bool,
     #[command(flatten)]
-    batch: common::BatchOptions,
+    batch: jianbao::cli::BatchArgs,
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    if let Err(e) = args.batch.set_threads() {
-        return common::fail(&e);
-    }
-    let jieba = shared_jieba();
-    if args.jsonl {
-        return match common::run_jsonl(
-            args.path.as_deref(),
-            args.batch.skip_bad,
-            |item| json!({"id": item.id, "words": jieba.cut(&item.text, true).len()}),
-        ) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(e) => common::fail(&e),
-        };
-    }
-    match common::read_input(args.path.as_deref()) {
-        Ok(text) => {
-            let words: Vec<&str> = jieba.cut(&text, true).into_iter().map(|t| t.word).collect();
-            outln!("{}", words.join(" "));
-            ExitCode::SUCCESS
+/// A batch line's answer: how many words the text was cut into.
+#[derive(serde::Serialize)]
+struct Cut {
+    words: usize,
+}
+
+fn main() -> std::process::ExitCode {
+    jianbao::cli::main(|| {
+        let args = Args::parse();
+        if args.batch.jsonl {
+            return args.batch.run(args.path.as_deref(), |r| Cut {
+                words: shared_jieba().cut(&r.text, true).len(),
+            });
         }
-        Err(e) => common::fail(&e),
-    }
+        let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
+        let words: Vec<&str> = shared_jieba()
+            .cut(&text, true)
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        jianbao::batch::print(&(words.join(" ") + "\n"))
+    })
 }

@@ -3,11 +3,6 @@
 //!
 //! The shipped model is rebuilt with the command in `models/README.md`.
 
-#[macro_use]
-mod common;
-
-use std::process::ExitCode;
-
 use clap::Parser;
 use jianbao::classify::{Corpus, ModelKind, Selection, TrainParams};
 use jianbao::jsonl::BadLines;
@@ -37,50 +32,55 @@ struct Args {
     /// Skip malformed lines instead of stopping.
     #[arg(long)]
     skip_bad: bool,
+    #[command(flatten)]
+    analysis: jianbao::cli::AnalysisArgs,
 }
 
-fn main() -> ExitCode {
-    match run(Args::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => common::fail(&e),
-    }
-}
-
-fn run(args: Args) -> jianbao::Result<()> {
-    if let Some(out) = &args.out {
-        common::check_writable(out)?;
-    }
-    let bad = if args.skip_bad {
-        BadLines::Skip
-    } else {
-        BadLines::Fail
-    };
-    let mut corpus = Corpus::default();
-    for spec in &args.data {
-        let (path, weight) = common::file_and_weight(spec)?;
-        corpus.add_jsonl(path, weight, bad)?;
-    }
-    for s in corpus.sources() {
-        eprintln!("source {}: {} texts, weight {}", s.name, s.count, s.weight);
-    }
-    let mut selection = Selection::default().folds(args.folds).seed(args.seed);
-    if let Some(kind) = args.model {
-        let only: Vec<TrainParams> = Selection::default_candidates()
+fn main() -> std::process::ExitCode {
+    jianbao::cli::main(|| {
+        let args = Args::parse();
+        if let Some(out) = &args.out {
+            jianbao::check_writable(out)?;
+        }
+        let bad = if args.skip_bad {
+            BadLines::Skip
+        } else {
+            BadLines::Fail
+        };
+        let mut corpus = Corpus::default();
+        for spec in &args.data {
+            let (path, weight) = match spec.rsplit_once(':') {
+                Some((p, w)) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => (
+                    p,
+                    w.parse().map_err(|_| {
+                        jianbao::Error::invalid("data", spec, "FILE or FILE:WEIGHT")
+                    })?,
+                ),
+                _ => (spec.as_str(), 1),
+            };
+            corpus.add_jsonl(path, weight, bad)?;
+        }
+        let analyzer = args.analysis.analyzer()?;
+        let candidates: Vec<TrainParams> = Selection::default_candidates()
             .into_iter()
-            .filter(|c| c.model_kind() == kind)
+            .filter(|c| args.model.is_none_or(|k| c.model_kind() == k))
+            .map(|c| c.analyzer(analyzer.clone()))
             .collect();
-        selection = selection.candidates(only);
-    }
-    if let Some(source) = &args.choose_on {
-        selection = selection.choose_on(source.clone());
-    }
-    let chosen = selection.run(&corpus, |name| eprintln!("cross-validating {name}"))?;
-    if let Some(report) = chosen.model.report() {
-        outln!("{}", common::training_summary(report));
-    }
-    if let Some(out) = &args.out {
-        chosen.model.save(out)?;
-        eprintln!("wrote {out} ({} features)", chosen.model.feature_count());
-    }
-    Ok(())
+        let mut selection = Selection::default()
+            .folds(args.folds)
+            .seed(args.seed)
+            .candidates(candidates);
+        if let Some(source) = &args.choose_on {
+            selection = selection.choose_on(source.clone());
+        }
+        let chosen = selection.run(&corpus, |name| eprintln!("cross-validating {name}"))?;
+        if let Some(report) = chosen.model.report() {
+            jianbao::batch::print(&report.to_table())?;
+        }
+        if let Some(out) = &args.out {
+            chosen.model.save(out)?;
+            eprintln!("wrote {out} ({} features)", chosen.model.feature_count());
+        }
+        Ok(())
+    })
 }

@@ -11,12 +11,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analysis::Analyzer;
 use crate::classify::{Prediction, TopicModel};
 use crate::error::Result;
 use crate::keywords::{KeyPhrase, Keyword, KeywordExtractor};
-use crate::summarize::{Budget, Method, Summarizer, SummarySentence};
+use crate::summarize::{Summarizer, SummarySentence};
 use crate::text::layout::{Article, parse_page};
-use crate::vectorize::Document;
 
 /// The briefing of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,66 +103,78 @@ impl PageDigest {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Digest {
+    analyzer: Analyzer,
     summarizer: Summarizer,
     keywords: KeywordExtractor,
     model: Arc<TopicModel>,
 }
 
-/// Options of a [`Digest`].
-#[derive(Debug, Clone)]
+/// The stages of a [`Digest`], each configured on its own and all
+/// defaulted: the [`Analyzer`] that cuts every article once (its user words
+/// and stop words reach the summary, the keywords and the topic), the
+/// [`Summarizer`] (its budget is the summary length), the
+/// [`KeywordExtractor`] and the [`TopicModel`] (the shipped one).
+///
+/// ```
+/// use jianbao::analysis::Analyzer;
+/// use jianbao::digest::Digest;
+/// use jianbao::summarize::{Budget, Summarizer};
+/// let digest = Digest::builder()
+///     .analyzer(Analyzer::builder().user_word("临江新区").build().unwrap())
+///     .summarizer(Summarizer::builder().budget(Budget::Sentences(1)).build().unwrap())
+///     .build()
+///     .unwrap();
+/// let d = digest.page("# 临江新区开工\n\n临江新区今天开工建设。项目总投资50亿元。\n");
+/// assert_eq!(d.articles[0].summary.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default)]
 pub struct DigestBuilder {
-    method: Method,
-    budget: Budget,
-    keywords: usize,
+    analyzer: Option<Analyzer>,
+    summarizer: Option<Summarizer>,
+    keywords: Option<KeywordExtractor>,
     model: Option<Arc<TopicModel>>,
 }
 
-impl Default for DigestBuilder {
-    fn default() -> Self {
-        DigestBuilder {
-            method: Method::TextRank,
-            budget: Budget::Sentences(2),
-            keywords: 5,
-            model: None,
-        }
-    }
-}
-
 impl DigestBuilder {
-    /// Summary method (default TextRank).
-    pub fn method(mut self, method: Method) -> Self {
-        self.method = method;
+    /// The analysis every stage reads (default [`Analyzer::default`]).
+    pub fn analyzer(mut self, analyzer: Analyzer) -> Self {
+        self.analyzer = Some(analyzer);
         self
     }
 
-    /// Summary length per article (default 2 sentences).
-    pub fn budget(mut self, budget: Budget) -> Self {
-        self.budget = budget;
+    /// The summarizer (default [`Summarizer::default`]: TextRank, two sentences).
+    pub fn summarizer(mut self, summarizer: Summarizer) -> Self {
+        self.summarizer = Some(summarizer);
         self
     }
 
-    /// Keywords per article (default 5).
-    pub fn keywords(mut self, k: usize) -> Self {
-        self.keywords = k;
+    /// The keyword extractor (default [`KeywordExtractor::default`]).
+    pub fn keywords(mut self, keywords: KeywordExtractor) -> Self {
+        self.keywords = Some(keywords);
         self
     }
 
     /// A topic model of your own (default: the shipped model).
-    pub fn model(mut self, model: TopicModel) -> Self {
+    pub fn topics(mut self, model: TopicModel) -> Self {
         self.model = Some(Arc::new(model));
         self
     }
 
-    /// Checks the options and builds the digest.
+    /// Builds the digest, loading the shared tables now.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Model`](crate::Error::Model) only if the shipped model is
+    /// damaged (a build problem).
     pub fn build(self) -> Result<Digest> {
         // The process-wide tables (jieba's dictionary, the shipped model)
         // load once per process, side by side, so a cold start waits for
-        // the slower of the two, not their sum.
-        // With no thread to be had (a constrained host), the dictionary
-        // loads on this one when the model or summarizer first cuts.
+        // the slower of the two, not their sum. With no thread to be had (a
+        // constrained host), the dictionary loads on this one when the
+        // first article is cut.
         let model = std::thread::scope(|s| {
             let _dictionary = std::thread::Builder::new().spawn_scoped(s, || {
-                crate::tokenize::shared_jieba();
+                crate::analysis::shared_jieba();
             });
             match self.model {
                 Some(m) => Ok(m),
@@ -171,18 +183,16 @@ impl DigestBuilder {
         })?;
         crate::keywords::load_tables();
         Ok(Digest {
-            summarizer: Summarizer::builder()
-                .method(self.method)
-                .budget(self.budget)
-                .build()?,
-            keywords: KeywordExtractor::builder().top_k(self.keywords).build()?,
+            analyzer: self.analyzer.unwrap_or_default(),
+            summarizer: self.summarizer.unwrap_or_default(),
+            keywords: self.keywords.unwrap_or_default(),
             model,
         })
     }
 }
 
 impl Digest {
-    /// Options with their defaults.
+    /// Stages with their defaults.
     pub fn builder() -> DigestBuilder {
         DigestBuilder::default()
     }
@@ -215,13 +225,14 @@ impl Digest {
     }
 
     fn parsed_article(&self, a: &Article) -> ArticleDigest {
-        // The body is cut once; the summary and the topic share that cut.
-        let doc = Document::analyze(&a.body, self.summarizer.tokenizer());
+        // The body is cut once; every stage reads that one analysis.
         let heading = a.headline();
-        let (keywords, phrases) = if a.body.is_empty() {
-            self.keywords.keywords_and_phrases(&heading)
+        let doc = self.analyzer.analyze_titled(Some(&heading), &a.body);
+        let keywords = if a.body.is_empty() {
+            // A headline-only item: its keywords are the headline's.
+            self.keywords.extract(&self.analyzer.analyze(&heading))
         } else {
-            self.keywords.keywords_and_phrases_of(&doc)
+            self.keywords.extract(&doc)
         };
         ArticleDigest {
             title: a.title.clone(),
@@ -229,13 +240,10 @@ impl Digest {
             subtitle: a.subtitle(),
             byline: (!a.metadata.bylines.is_empty()).then(|| a.metadata.bylines.join(" ")),
             credits: a.metadata.credits.clone(),
-            topic: self.model.predict_document(&doc, &heading),
-            keywords,
-            phrases,
-            summary: self
-                .summarizer
-                .summarize_document(&doc, Some(&heading))
-                .sentences,
+            topic: self.model.predict(&doc),
+            keywords: keywords.words,
+            phrases: keywords.phrases,
+            summary: self.summarizer.summarize(&doc).sentences,
             body: a.body.clone(),
         }
     }

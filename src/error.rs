@@ -111,6 +111,7 @@ impl Error {
     }
 
     /// An [`Error::Model`] about the model at `path`.
+    #[cfg_attr(not(feature = "topics"), allow(dead_code))]
     pub(crate) fn model(path: impl Into<PathBuf>, reason: impl Into<String>) -> Self {
         Error::Model {
             path: path.into(),
@@ -165,6 +166,31 @@ pub fn open_file(path: impl AsRef<Path>) -> Result<std::fs::File> {
         ));
     }
     Ok(file)
+}
+
+/// Fails now, before any long work, if `path` cannot be written: its
+/// folder must exist and the file must be creatable (an existing file is
+/// left as it is; a file this call creates is removed again).
+///
+/// # Errors
+///
+/// [`Error::Io`] naming the path.
+///
+/// ```
+/// assert!(jianbao::check_writable("no/such/folder/model.json").is_err());
+/// ```
+pub fn check_writable(path: impl AsRef<Path>) -> Result<()> {
+    let path = path.as_ref();
+    let existed = path.exists();
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    if !existed {
+        std::fs::remove_file(path).map_err(|e| Error::io(path, e))?;
+    }
+    Ok(())
 }
 
 /// Reads all of an opened file as UTF-8 text; `path` names it in errors.

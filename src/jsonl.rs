@@ -1,4 +1,6 @@
-//! Reading JSON Lines files with errors that name the file and line.
+//! Reading whole JSON Lines files (corpora, evaluation sets) with errors
+//! that name the file and line. `\n`, `\r\n` and `\r` end lines; a
+//! leading byte-order mark is dropped.
 
 use std::path::Path;
 
@@ -47,13 +49,14 @@ pub struct JsonLines<T> {
 /// assert_eq!(read.skipped[0].to_string().split(':').nth(1), Some("2"));
 /// ```
 pub fn parse_jsonl<T: DeserializeOwned>(
-    name: &str,
+    name: impl AsRef<Path>,
     text: &str,
     bad: BadLines,
 ) -> Result<JsonLines<T>> {
     let mut records = Vec::new();
     let mut skipped = Vec::new();
-    for (i, line) in text.lines().enumerate() {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for (i, (_, line)) in crate::text::lines(text).enumerate() {
         if line.trim().is_empty() {
             continue;
         }
@@ -64,7 +67,7 @@ pub fn parse_jsonl<T: DeserializeOwned>(
             }),
             Err(e) => {
                 let err = Error::BadRecord {
-                    path: name.into(),
+                    path: name.as_ref().to_path_buf(),
                     line: i + 1,
                     reason: e.to_string(),
                 };
@@ -86,10 +89,12 @@ pub fn read_jsonl<T: DeserializeOwned>(
 ) -> Result<JsonLines<T>> {
     let path = path.as_ref();
     let text = crate::read_text_file(path)?;
-    let name = path.display().to_string();
-    let read = parse_jsonl(&name, &text, bad)?;
+    let read = parse_jsonl(path, &text, bad)?;
     if read.records.is_empty() && read.skipped.is_empty() {
-        return Err(Error::EmptyData(format!("{name} has no JSON lines")));
+        return Err(Error::EmptyData(format!(
+            "{} has no JSON lines",
+            path.display()
+        )));
     }
     Ok(read)
 }

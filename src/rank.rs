@@ -10,8 +10,8 @@
 
 use ndarray::Array1;
 
+use crate::analysis::{Document, Rows};
 use crate::error::{Error, Result};
-use crate::vectorize::{Document, Rows};
 
 /// How similar two sentences are.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -67,10 +67,10 @@ impl Graph {
 /// `w` apart are compared.
 ///
 /// ```
-/// use jianbao::{tokenize::Tokenizer, vectorize::{Document, Idf}};
+/// use jianbao::analysis::{Analyzer, Idf};
 /// use jianbao::rank::{Similarity, similarity_graph};
-/// let doc = Document::analyze("社区医院开诊。医院开诊后很忙。公交开通。", &Tokenizer::default());
-/// let idf = doc.idf(&Idf::Sentences);
+/// let doc = Analyzer::default().analyze("社区医院开诊。医院开诊后很忙。公交开通。");
+/// let idf = doc.idf(Idf::Sentences);
 /// let g = similarity_graph(&doc, &doc.tfidf_vectors(&idf), &idf, Similarity::Cosine, None);
 /// assert_eq!(g.neighbors(0).len(), 1); // only the second sentence shares terms
 /// assert!(g.neighbors(2).is_empty());
@@ -82,7 +82,7 @@ pub fn similarity_graph(
     similarity: Similarity,
     window: Option<usize>,
 ) -> Graph {
-    let dense = doc.sentences.len() <= DENSE_GRAPH_MAX;
+    let dense = doc.sentences().len() <= DENSE_GRAPH_MAX;
     graph_of(doc, vectors, idf, similarity, window, dense)
 }
 
@@ -95,7 +95,7 @@ fn graph_of(
     window: Option<usize>,
     dense: bool,
 ) -> Graph {
-    let n = doc.sentences.len();
+    let n = doc.sentences().len();
     let postings = Postings::new(doc, vectors, similarity);
     // Sentence lengths (in terms) only matter to BM25.
     let lengths: Vec<f32> = match similarity {
@@ -146,9 +146,9 @@ struct Postings {
 
 impl Postings {
     fn new(doc: &Document<'_>, vectors: &Rows<(u32, f32)>, similarity: Similarity) -> Self {
-        let v = doc.vocabulary.len();
+        let v = doc.terms().len();
         let mut start = vec![0usize; v + 1];
-        for row in doc.counts.iter() {
+        for row in doc.rows().iter() {
             for &(t, _) in row {
                 start[t as usize + 1] += 1;
             }
@@ -161,7 +161,7 @@ impl Postings {
         }
         let mut fill = start.clone();
         let mut list = vec![(0u32, 0f32); start[v]];
-        for (s, (row, weights)) in doc.counts.iter().zip(vectors).enumerate() {
+        for (s, (row, weights)) in doc.rows().iter().zip(vectors).enumerate() {
             for (&(t, c), &(_, weight)) in row.iter().zip(weights) {
                 let t = t as usize;
                 if start[t + 1] == start[t] {
@@ -248,7 +248,7 @@ fn sparse_graph(
     postings: &Postings,
     pair_weight: impl Fn(u32, usize, f32, usize, f32) -> f32,
 ) -> Graph {
-    let n = doc.sentences.len();
+    let n = doc.sentences().len();
     // Upper-triangle edges (i < j) in one flat list, then mirrored.
     let mut upper: Vec<(u32, u32, f32)> = Vec::new();
     let mut acc = vec![0f32; n];
@@ -258,7 +258,7 @@ fn sparse_graph(
     let mut cursor = vec![0usize; postings.terms()];
     for i in 0..n {
         let hi = i.saturating_add(window).min(n - 1);
-        for &(t, _) in &doc.counts[i] {
+        for &(t, _) in doc.row(i) {
             let t = t as usize;
             let list = postings.of(t);
             if list.is_empty() {
@@ -296,25 +296,33 @@ fn sparse_graph(
         }
         touched.clear();
     }
-    let mut offsets = vec![0usize; n + 1];
-    for &(i, j, _) in &upper {
-        offsets[i as usize + 1] += 1;
-        offsets[j as usize + 1] += 1;
+    Graph::from_upper(n, &upper)
+}
+
+impl Graph {
+    /// The graph of `n` nodes whose edges are `upper`: `(i, j, weight)`
+    /// with `i < j`, sorted by `i` then `j`; each is stored from both ends.
+    pub(crate) fn from_upper(n: usize, upper: &[(u32, u32, f32)]) -> Graph {
+        let mut offsets = vec![0usize; n + 1];
+        for &(i, j, _) in upper {
+            offsets[i as usize + 1] += 1;
+            offsets[j as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut edges = vec![(0u32, 0f32); offsets[n]];
+        // Rows come out sorted: for node x, edges to lower nodes arrive first
+        // (while i < x is scanned), then edges to higher nodes in order.
+        for &(i, j, w) in upper {
+            edges[fill[i as usize]] = (j, w);
+            fill[i as usize] += 1;
+            edges[fill[j as usize]] = (i, w);
+            fill[j as usize] += 1;
+        }
+        Graph { offsets, edges }
     }
-    for i in 0..n {
-        offsets[i + 1] += offsets[i];
-    }
-    let mut fill = offsets.clone();
-    let mut edges = vec![(0u32, 0f32); offsets[n]];
-    // Rows come out sorted: for node x, edges to lower nodes arrive first
-    // (while i < x is scanned), then edges to higher nodes in order.
-    for &(i, j, w) in &upper {
-        edges[fill[i as usize]] = (j, w);
-        fill[i as usize] += 1;
-        edges[fill[j as usize]] = (i, w);
-        fill[j as usize] += 1;
-    }
-    Graph { offsets, edges }
 }
 
 /// PageRank by power iteration.
@@ -372,10 +380,10 @@ impl PageRank {
     /// zero). Scores sum to 1.
     ///
     /// ```
-    /// use jianbao::{tokenize::Tokenizer, vectorize::{Document, Idf}};
+    /// use jianbao::analysis::{Analyzer, Idf};
     /// use jianbao::rank::{PageRank, Similarity, similarity_graph};
-    /// let doc = Document::analyze("医院开诊。医院很忙。公交开通。", &Tokenizer::default());
-    /// let idf = doc.idf(&Idf::Sentences);
+    /// let doc = Analyzer::default().analyze("医院开诊。医院很忙。公交开通。");
+    /// let idf = doc.idf(Idf::Sentences);
     /// let g = similarity_graph(&doc, &doc.tfidf_vectors(&idf), &idf, Similarity::Cosine, None);
     /// let r = PageRank::default().rank(&g, None);
     /// assert!((r.sum() - 1.0).abs() < 1e-9);
@@ -461,8 +469,7 @@ fn gather(graph: &Graph, weights: &[f64], share: &[f64], next: &mut [f64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::Tokenizer;
-    use crate::vectorize::Idf;
+    use crate::analysis::{Analyzer, Idf};
     use proptest::prelude::*;
 
     /// A graph's rows and weights, bit for bit (not merely close).
@@ -489,8 +496,8 @@ mod tests {
             bm25 in any::<bool>(),
         ) {
             let text: String = sentences.iter().map(|s| s.concat() + "。").collect();
-            let doc = Document::analyze(&text, &Tokenizer::default());
-            let idf = doc.idf(&Idf::Sentences);
+            let doc = Analyzer::default().analyze(&text);
+            let idf = doc.idf(Idf::Sentences);
             let v = doc.tfidf_vectors(&idf);
             let similarity = if bm25 { Similarity::Bm25 { k1: 1.2, b: 0.75 } } else { Similarity::Cosine };
             prop_assert_eq!(
@@ -502,11 +509,8 @@ mod tests {
 
     #[test]
     fn window_limits_edges() {
-        let doc = Document::analyze(
-            "医院开诊。医院很忙。医院扩建。医院招聘。",
-            &Tokenizer::default(),
-        );
-        let idf = doc.idf(&Idf::Sentences);
+        let doc = Analyzer::default().analyze("医院开诊。医院很忙。医院扩建。医院招聘。");
+        let idf = doc.idf(Idf::Sentences);
         let v = doc.tfidf_vectors(&idf);
         let full = similarity_graph(&doc, &v, &idf, Similarity::Cosine, None);
         let near = similarity_graph(&doc, &v, &idf, Similarity::Cosine, Some(1));
@@ -516,7 +520,7 @@ mod tests {
 
     #[test]
     fn short_and_long_text_ways_give_the_same_graph() {
-        let tok = Tokenizer::default();
+        let tok = Analyzer::default();
         let mut pages: Vec<String> = ["page_front.md", "page_livelihood.md", "page_region.md"]
             .iter()
             .map(|f| std::fs::read_to_string(format!("examples/data/{f}")).unwrap())
@@ -524,8 +528,8 @@ mod tests {
         // A text past the dense limit, too.
         pages.push(pages.concat());
         for page in &pages {
-            let doc = Document::analyze(page, &tok);
-            let idf = doc.idf(&Idf::Sentences);
+            let doc = tok.analyze(page);
+            let idf = doc.idf(Idf::Sentences);
             let v = doc.tfidf_vectors(&idf);
             for similarity in [Similarity::Cosine, Similarity::Bm25 { k1: 1.5, b: 0.75 }] {
                 for window in [None, Some(3), Some(0)] {
@@ -540,13 +544,13 @@ mod tests {
                 }
             }
         }
-        assert!(Document::analyze(&pages[3], &tok).sentences.len() > DENSE_GRAPH_MAX);
+        assert!(tok.analyze(&pages[3]).sentences().len() > DENSE_GRAPH_MAX);
     }
 
     #[test]
     fn bm25_graph_is_symmetric() {
-        let doc = Document::analyze("医院开诊。医院很忙很忙。公交开通。", &Tokenizer::default());
-        let idf = doc.idf(&Idf::Sentences);
+        let doc = Analyzer::default().analyze("医院开诊。医院很忙很忙。公交开通。");
+        let idf = doc.idf(Idf::Sentences);
         let v = doc.tfidf_vectors(&idf);
         let g = similarity_graph(&doc, &v, &idf, Similarity::Bm25 { k1: 1.5, b: 0.75 }, None);
         assert_eq!(g.neighbors(0)[0].1, g.neighbors(1)[0].1);
@@ -554,8 +558,8 @@ mod tests {
 
     #[test]
     fn teleport_pulls_rank_towards_the_lead() {
-        let doc = Document::analyze("医院开诊。医院很忙。医院扩建。", &Tokenizer::default());
-        let idf = doc.idf(&Idf::Sentences);
+        let doc = Analyzer::default().analyze("医院开诊。医院很忙。医院扩建。");
+        let idf = doc.idf(Idf::Sentences);
         let g = similarity_graph(
             &doc,
             &doc.tfidf_vectors(&idf),

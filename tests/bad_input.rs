@@ -1,7 +1,8 @@
 //! The catalogue of bad input: every case gives a result (documented in
 //! each test) and never a panic.
 
-use jianbao::classify::TopicModel;
+use jianbao::analysis::Analyzer;
+use jianbao::classify::{Abstention, TopicModel};
 use jianbao::digest::Digest;
 use jianbao::keywords::KeywordExtractor;
 use jianbao::summarize::{Budget, Summarizer};
@@ -18,14 +19,21 @@ fn two() -> Summarizer {
         .unwrap()
 }
 
+/// `summarizer`'s summary of a text with no headline.
+fn summary(summarizer: &Summarizer, text: &str) -> jianbao::summarize::Summary {
+    summarizer.summarize(&Analyzer::default().analyze(text))
+}
+
 #[test]
 fn empty_and_whitespace_only_give_nothing() {
     for text in ["", "   ", "\n\n\t\u{3000}\r\n", "\u{200b}\u{feff}"] {
         assert!(digest().page(text).articles.is_empty(), "{text:?}");
-        assert!(two().summarize(text).sentences.is_empty());
-        assert!(KeywordExtractor::default().keywords(text).is_empty());
-        // The classifier answers with the training prior, never an error.
-        let p = TopicModel::shipped().unwrap().predict(text);
+        assert!(summary(&two(), text).sentences.is_empty());
+        let doc = Analyzer::default().analyze(text);
+        assert!(KeywordExtractor::default().extract(&doc).words.is_empty());
+        // No label, with the reason, and the model's prior.
+        let p = TopicModel::shipped().unwrap().predict(&doc);
+        assert_eq!((p.label, p.abstention), (None, Some(Abstention::NoText)));
         assert!((p.scores.values().sum::<f64>() - 1.0).abs() < 1e-9);
     }
 }
@@ -35,14 +43,14 @@ fn punctuation_only_is_an_article_without_sentences() {
     let d = digest().page("。！？，……——“”");
     assert_eq!(d.articles.len(), 1);
     assert!(d.articles[0].summary.is_empty());
-    assert!(two().summarize("。！？，……").sentences.is_empty());
+    assert!(summary(&two(), "。！？，……").sentences.is_empty());
 }
 
 #[test]
 fn text_without_chinese_still_works() {
     // English sentences end only at `!?;` (a `.` may be a decimal point).
     let text = "GDP grew 5.1% in 2026! Exports rose; imports fell? 12345 😀🎉";
-    let s = two().summarize(text);
+    let s = summary(&two(), text);
     assert_eq!(s.sentences.len(), 2);
     let d = digest().page(text);
     assert_eq!(d.articles.len(), 1);
@@ -55,12 +63,12 @@ fn one_endless_sentence() {
     let sentences = split_sentences(&text);
     assert_eq!(sentences.len(), 1);
     // A sentence budget returns the sentence; a character budget smaller than it returns nothing.
-    assert_eq!(two().summarize(&text).sentences.len(), 1);
+    assert_eq!(summary(&two(), &text).sentences.len(), 1);
     let chars = Summarizer::builder()
         .budget(Budget::Chars(500))
         .build()
         .unwrap();
-    assert!(chars.summarize(&text).sentences.is_empty());
+    assert!(summary(&chars, &text).sentences.is_empty());
     let d = digest().page(&text);
     assert_eq!(d.articles[0].summary.len(), 1);
 }

@@ -48,7 +48,7 @@ fn shipped_model_labels_unseen_articles_of_every_topic() {
         ["cooperation", "culture", "governance", "public_services"]
     );
     for (text, label) in UNSEEN {
-        let p = model.predict(text);
+        let p = model.predict_text(None, text);
         assert_eq!(p.label.as_deref(), Some(*label), "{text}: {:?}", p.scores);
     }
 }
@@ -62,7 +62,7 @@ fn probabilities_cover_every_label_and_sum_to_one() {
         "市委召开会议",
         &"会".repeat(10_000),
     ] {
-        let p = model.predict(text);
+        let p = model.predict_text(None, text);
         assert_eq!(p.scores.len(), 4);
         let sum: f64 = p.scores.values().sum();
         assert!((sum - 1.0).abs() < 1e-9, "{sum}");
@@ -78,7 +78,7 @@ fn batch_prediction_matches_single_and_keeps_order() {
     let texts: Vec<&str> = UNSEEN.iter().map(|(t, _)| *t).collect();
     let batch = model.predict_batch(&texts);
     for (t, p) in texts.iter().zip(&batch) {
-        assert_eq!(&model.predict(t), p);
+        assert_eq!(&model.predict_text(None, t), p);
     }
 }
 
@@ -112,7 +112,10 @@ fn train_save_load_round_trip_predicts_identically() {
         std::fs::remove_file(&path).ok();
         assert_eq!(loaded.kind(), kind);
         for (text, _) in UNSEEN {
-            assert_eq!(model.predict(text), loaded.predict(text));
+            assert_eq!(
+                model.predict_text(None, text),
+                loaded.predict_text(None, text)
+            );
         }
     }
 }
@@ -132,7 +135,7 @@ fn top_terms_and_explanations_name_topic_words() {
         "{top:?}"
     );
     assert!(model.top_terms("weather", 5).is_none());
-    let (p, terms) = model.explain(UNSEEN[2].0, 5);
+    let (p, terms) = model.explain(None, UNSEEN[2].0, 5);
     assert_eq!(p.label.as_deref(), Some("culture"));
     assert!(terms.windows(2).all(|w| w[0].weight >= w[1].weight));
 }
@@ -282,7 +285,7 @@ fn long_and_international_articles_of_every_topic_are_labelled_right() {
     let fixtures = unseen_fixtures();
     assert_eq!(fixtures.len(), 16);
     for (id, title, text, label) in &fixtures {
-        let p = model.predict_titled(Some(title), text);
+        let p = model.predict_text(Some(title), text);
         assert_eq!(
             p.label.as_deref(),
             Some(label.as_str()),
@@ -290,7 +293,7 @@ fn long_and_international_articles_of_every_topic_are_labelled_right() {
             p.scores
         );
         // Without its headline the body alone still says what it is about.
-        let body_only = model.predict(text);
+        let body_only = model.predict_text(None, text);
         assert_eq!(
             body_only.label.as_deref(),
             Some(label.as_str()),
@@ -315,14 +318,14 @@ fn nothing_to_go_on_gives_no_label_and_the_reason() {
         ("靐龘", Abstention::NoKnownFeature),
     ];
     for (text, why) in cases {
-        let p = model.predict(text);
+        let p = model.predict_text(None, text);
         assert_eq!(p.label, None, "{text:?}");
         assert_eq!(p.abstention, Some(why), "{text:?}");
         assert!((p.scores.values().sum::<f64>() - 1.0).abs() < 1e-9);
     }
     // A threshold no prediction reaches: every text abstains, saying so.
     let strict = model.clone().with_min_probability(1.0).unwrap();
-    let p = strict.predict(UNSEEN[0].0);
+    let p = strict.predict_text(None, UNSEEN[0].0);
     assert_eq!(p.label, None);
     assert_eq!(
         p.abstention,
@@ -363,6 +366,6 @@ fn two_files_train_the_model_their_concatenation_trains() {
     let params = TrainParams::default();
     let (m2, m1) = (params.fit(&two).unwrap(), params.fit(&one).unwrap());
     for (text, _) in UNSEEN {
-        assert_eq!(m1.predict(text), m2.predict(text));
+        assert_eq!(m1.predict_text(None, text), m2.predict_text(None, text));
     }
 }

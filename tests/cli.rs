@@ -1,17 +1,35 @@
-//! The example programs on bad input: clear messages naming the file and
-//! line, non-zero exit codes, and `--skip-bad` that keeps the good lines.
+//! The example programs, run as a user runs them: clear messages naming the
+//! file, line or flag at fault, non-zero exit codes, batches that keep ids
+//! and order, `--skip-bad` that keeps the good lines.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
-/// The example binary `name`, built by `cargo test` next to this test.
+/// The example binary `name`. The examples are built once, by cargo, in
+/// this test's own target folder and profile, so the tests pass when run
+/// alone (`cargo test --release --test cli`).
 fn example(name: &str) -> Command {
-    let mut dir = std::env::current_exe().unwrap();
-    dir.pop(); // the test binary
-    if dir.ends_with("deps") {
-        dir.pop();
-    }
-    Command::new(dir.join("examples").join(name))
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let exe = std::env::current_exe().unwrap();
+        // target/<profile>/deps/cli-…
+        let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+        let target = profile_dir.parent().unwrap();
+        let mut build = Command::new(env!("CARGO"));
+        build
+            .args(["build", "--examples", "--quiet", "--manifest-path"])
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+            .arg("--target-dir")
+            .arg(target);
+        if profile_dir.ends_with("release") {
+            build.arg("--release");
+        }
+        let status = build.status().unwrap();
+        assert!(status.success(), "building the examples failed");
+        profile_dir.join("examples")
+    });
+    Command::new(dir.join(name))
 }
 
 fn temp(name: &str, bytes: &[u8]) -> PathBuf {
@@ -26,6 +44,8 @@ fn run(cmd: &mut Command) -> (Output, String, String) {
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     (out, stdout, stderr)
 }
+
+const PAGE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/page_front.md");
 
 #[test]
 fn digest_reports_missing_files_directories_and_bad_utf8() {
@@ -46,18 +66,49 @@ fn digest_reports_missing_files_directories_and_bad_utf8() {
 
 #[test]
 fn digest_json_has_the_documented_fields() {
-    let page = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/page_front.md");
-    let (out, json, _) = run(example("digest").arg(page).arg("--json"));
+    let (out, json, _) = run(example("digest").arg(PAGE).arg("--json"));
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let a = &v["articles"][0];
     for field in [
-        "title", "kicker", "subtitle", "byline", "topic", "keywords", "summary",
+        "title", "kicker", "subtitle", "byline", "credits", "topic", "keywords", "phrases",
+        "summary", "body",
     ] {
         assert!(a.get(field).is_some(), "missing {field}");
     }
     assert_eq!(a["topic"]["label"], "cooperation");
-    assert!(a["summary"][0]["start"].is_u64());
+    let s = &a["summary"][0];
+    let span = (
+        s["span"]["start"].as_u64().unwrap() as usize,
+        s["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &a["body"].as_str().unwrap()[span.0..span.1],
+        s["text"].as_str().unwrap()
+    );
+}
+
+#[test]
+fn json_and_jsonl_give_the_same_shape() {
+    let text = std::fs::read_to_string(PAGE).unwrap();
+    let line = serde_json::json!({"id": "front", "text": text}).to_string() + "\n";
+    let batch = temp("one.jsonl", line.as_bytes());
+    for name in ["digest", "summarize", "classify", "keywords"] {
+        let (_, single, _) = run(example(name).arg(PAGE).arg("--json"));
+        let (out, lines, err) = run(example(name).arg("--jsonl").arg(&batch));
+        assert!(out.status.success(), "{name}: {err}");
+        let mut one: serde_json::Value = serde_json::from_str(&single).unwrap();
+        let many: serde_json::Value = serde_json::from_str(lines.trim()).unwrap();
+        assert_eq!(many["id"], "front", "{name}");
+        assert_eq!(many["line"], 1, "{name}");
+        // The same fields, and (the same text, the same analysis) the same values.
+        let fields = one.as_object_mut().unwrap();
+        fields.remove("terms");
+        for (k, v) in fields.iter() {
+            assert_eq!(&many[k], v, "{name}: {k}");
+        }
+    }
+    std::fs::remove_file(batch).ok();
 }
 
 #[test]
@@ -84,7 +135,109 @@ fn jsonl_batches_stop_or_skip_on_bad_lines() {
         assert_eq!(ids, vec![1, 4], "{name}");
         assert!(err.contains("2 bad line(s) skipped"), "{name}: {err}");
     }
+    // Every line bad: nothing was done, and the exit code says so.
+    let all_bad = temp("all-bad.jsonl", b"nope\n{\"id\":1}\n");
+    let (out, _, err) = run(example("summarize")
+        .args(["--jsonl", "--skip-bad"])
+        .arg(&all_bad));
+    assert!(!out.status.success(), "{err}");
+    for p in [input, all_bad] {
+        std::fs::remove_file(p).ok();
+    }
+}
+
+#[test]
+fn ids_come_back_exactly_as_given() {
+    let input = temp(
+        "ids.jsonl",
+        "\u{feff}{\"id\":12345678901234567890123,\"text\":\"一。\"}\r\n{\"id\":null,\"text\":\"二。\"}\r{\"text\":\"三。\"}\n{\"id\":\"x-1\",\"text\":\"四。\"}\n".as_bytes(),
+    );
+    let (out, stdout, err) = run(example("summarize").arg("--jsonl").arg(&input));
+    assert!(out.status.success(), "{err}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("{\"line\":1,\"id\":12345678901234567890123,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("{\"line\":2,\"id\":null,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("{\"line\":3,\"method\""),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("{\"line\":4,\"id\":\"x-1\","),
+        "{}",
+        lines[3]
+    );
     std::fs::remove_file(input).ok();
+}
+
+#[test]
+fn bad_flags_are_named_and_refused() {
+    for (name, args, flag) in [
+        ("summarize", vec!["--sentences", "0"], "--sentences 0"),
+        ("summarize", vec!["--chars", "0"], "--chars 0"),
+        ("summarize", vec!["--ratio", "1.5"], "--ratio 1.5"),
+        ("keywords", vec!["--pos", "zzz"], "--pos zzz"),
+        ("keywords", vec!["--top", "0"], "--top 0"),
+        ("digest", vec!["--jsonl", "--threads", "0"], "--threads 0"),
+        (
+            "digest",
+            vec!["--jsonl", "--threads", "100000000"],
+            "--threads 100000000",
+        ),
+        (
+            "classify",
+            vec!["--min-probability", "2"],
+            "--min-probability 2",
+        ),
+    ] {
+        let (out, _, err) = run(example(name).args(&args).arg(PAGE));
+        assert!(!out.status.success(), "{name} {args:?}");
+        assert!(err.contains(flag), "{name} {args:?}: {err}");
+    }
+}
+
+#[test]
+fn every_example_has_a_version() {
+    for name in [
+        "digest",
+        "summarize",
+        "keywords",
+        "classify",
+        "train",
+        "evaluate",
+        "articles",
+        "segment",
+    ] {
+        let (out, stdout, _) = run(example(name).arg("--version"));
+        assert!(out.status.success(), "{name}");
+        assert!(
+            stdout.contains(env!("CARGO_PKG_VERSION")),
+            "{name}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn train_checks_its_output_before_training() {
+    let started = std::time::Instant::now();
+    let (out, _, err) = run(example("train")
+        .args([
+            "--data",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/models/corpus/topics.jsonl"),
+        ])
+        .args(["--out", "/no/such/dir/model.json"]));
+    assert!(!out.status.success());
+    assert!(err.contains("/no/such/dir/model.json"), "{err}");
+    // It failed before reading the corpus, let alone cross-validating.
+    assert!(started.elapsed().as_secs() < 30);
 }
 
 #[test]
@@ -109,7 +262,7 @@ fn evaluate_reports_empty_files_and_bad_lines() {
     assert!(out.status.success(), "{err}");
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["documents"], 1);
-    assert!(v["rouge1"]["f1"].as_f64().unwrap() > 0.0);
+    assert!(v["rouge"]["rouge1"]["f1"].as_f64().unwrap() > 0.0);
 
     let labels = temp(
         "cls.jsonl",

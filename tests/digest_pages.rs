@@ -99,7 +99,7 @@ fn summaries_are_whole_sentences_of_their_own_article() {
                     "{name}: not a whole sentence: {}",
                     s.text
                 );
-                assert_eq!(&a.body[s.start..s.end], s.text);
+                assert_eq!(&a.body[s.span.range()], s.text);
                 for meta in p.metadata.bylines.iter().chain(&p.metadata.credits) {
                     assert!(!s.text.contains(meta.as_str()), "{name}: {}", s.text);
                 }

@@ -50,7 +50,7 @@ fn front_page_articles_kicker_and_photo_item() {
         sections,
         vec!["抓好重点领域隐患排查", "兜牢困难群众基本生活"]
     );
-    assert!(a[2].body[a[2].sections[0].offset..].starts_with("会议要求"));
+    assert!(a[2].body[a[2].sections[0].span.range()].starts_with("会议要求"));
     assert!(a[2].body.contains("部门监管责任和企业主体责任。"));
 }
 
@@ -120,12 +120,12 @@ fn sentence_counts_and_spans_on_every_page() {
         assert_eq!(got, counts);
         for a in &articles {
             for s in split_sentences(&a.body) {
-                assert_eq!(&a.body[s.start..s.end], s.text);
+                assert_eq!(&a.body[s.span.range()], s.text);
                 assert!(!s.text.contains('\n'));
             }
             for p in &a.paragraphs {
                 for src in &p.source {
-                    assert!(page.get(src.clone()).is_some());
+                    assert!(page.get(src.range()).is_some());
                 }
             }
         }

@@ -12,14 +12,17 @@
 //! on a regex meant for space-separated languages, so the vocabulary is
 //! built here over jieba's cuts instead.
 
+#[cfg(feature = "train")]
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Analyzer;
+#[cfg(feature = "train")]
+use crate::analysis::smooth_idf;
 use crate::error::{Error, Result};
 use crate::text::clean::is_han;
-use crate::tokenize::Tokenizer;
-use crate::wordmap::{KeyTable, WordMap};
+use crate::util::wordmap::{KeyTable, WordMap};
 
 /// How texts become features.
 ///
@@ -110,17 +113,18 @@ impl FeatureParams {
     }
 }
 
+#[cfg(feature = "train")]
 /// Feature strings of a text, with repeats: terms, then character bigrams
 /// (prefixed by `_` so they never collide with a term). Calls `emit` for
 /// each.
 pub(crate) fn for_each_feature(
     text: &str,
-    tokenizer: &Tokenizer,
+    analyzer: &Analyzer,
     char_bigrams: bool,
     mut emit: impl FnMut(&str),
 ) {
     let mut lower = String::new();
-    for t in tokenizer.terms(text) {
+    for t in analyzer.terms(text) {
         if has_upper(t.word) {
             lower.clear();
             lower.extend(t.word.chars().flat_map(char::to_lowercase));
@@ -167,6 +171,7 @@ fn has_upper(word: &str) -> bool {
     })
 }
 
+#[cfg(feature = "train")]
 /// Feature strings seen in training, each given a number once, so that a
 /// text's features are kept as `(number, count)` pairs rather than strings
 /// (a corpus of 50 000 news articles holds about 30 million feature
@@ -177,6 +182,7 @@ pub(crate) struct Interner {
     strings: Vec<String>,
 }
 
+#[cfg(feature = "train")]
 impl Interner {
     /// The number of `s`, given it if it has none yet.
     pub(crate) fn intern(&mut self, s: &str) -> u32 {
@@ -194,24 +200,26 @@ impl Interner {
     }
 }
 
+#[cfg(feature = "train")]
 /// The features of one training text: `(interned id, count)`, sorted by id.
 pub(crate) type RawCounts = Vec<(u32, u32)>;
 
+#[cfg(feature = "train")]
 /// The features of a labelled text (headline weighted), interned.
 pub(crate) fn raw_counts(
     title: Option<&str>,
     text: &str,
-    tokenizer: &Tokenizer,
+    analyzer: &Analyzer,
     params: &FeatureParams,
     interner: &mut Interner,
 ) -> RawCounts {
     let mut ids = Vec::new();
-    for_each_feature(text, tokenizer, params.char_bigrams, |f| {
+    for_each_feature(text, analyzer, params.char_bigrams, |f| {
         ids.push(interner.intern(f))
     });
     if let Some(title) = title.filter(|_| params.title_weight > 0) {
         let before = ids.len();
-        for_each_feature(title, tokenizer, params.char_bigrams, |f| {
+        for_each_feature(title, analyzer, params.char_bigrams, |f| {
             ids.push(interner.intern(f))
         });
         let once = ids[before..].to_vec();
@@ -219,7 +227,7 @@ pub(crate) fn raw_counts(
             ids.extend_from_slice(&once);
         }
     }
-    crate::vectorize::id_runs(&mut ids)
+    crate::util::sparse::id_runs(&mut ids)
         .map(|(id, n)| (id, n as u32))
         .collect()
 }
@@ -244,12 +252,8 @@ fn bigram_key(a: char, b: char) -> u64 {
     ((a as u64) << 32) | b as u64
 }
 
-/// The IDF of a feature found in `df` of `n` documents: `ln((1+n)/(1+df)) + 1`.
-pub(crate) fn smooth_idf(n: usize, df: usize) -> f32 {
-    ((1.0 + n as f32) / (1.0 + df as f32)).ln() + 1.0
-}
-
 impl Vocabulary {
+    #[cfg(feature = "train")]
     /// Builds the vocabulary from the interned features of training texts
     /// (`docs`). Returns it with, for each interned id, its column.
     pub(crate) fn fit(
@@ -354,7 +358,7 @@ impl Vocabulary {
     pub(crate) fn text_ids(
         &self,
         text: &str,
-        tokenizer: &Tokenizer,
+        analyzer: &Analyzer,
         char_bigrams: bool,
         times: u32,
         ids: &mut Vec<u32>,
@@ -363,7 +367,7 @@ impl Vocabulary {
             return;
         }
         let before = ids.len();
-        let terms = tokenizer.terms(text);
+        let terms = analyzer.terms(text);
         let mut lower = String::new();
         ids.extend(
             terms
@@ -414,13 +418,14 @@ impl Vocabulary {
     /// Sublinear TF-IDF of counted columns, L2-normalised: the vector every
     /// model reads. `ids` is sorted in place.
     pub(crate) fn vector(&self, ids: &mut [u32]) -> Vec<(u32, f32)> {
-        let mut v: Vec<(u32, f32)> = crate::vectorize::id_runs(ids)
+        let mut v: Vec<(u32, f32)> = crate::util::sparse::id_runs(ids)
             .map(|(id, c)| (id, self.weigh(id, c as u32)))
             .collect();
-        crate::vectorize::normalize(&mut v);
+        crate::util::sparse::normalize(&mut v);
         v
     }
 
+    #[cfg(feature = "train")]
     /// The vector of a training text's interned counts (`columns` maps
     /// interned ids to this vocabulary's columns).
     pub(crate) fn vector_of_raw(
@@ -433,7 +438,7 @@ impl Vocabulary {
             .filter_map(|&(f, c)| columns.get(&f).map(|&col| (col, self.weigh(col, c))))
             .collect();
         v.sort_unstable_by_key(|&(col, _)| col);
-        crate::vectorize::normalize(&mut v);
+        crate::util::sparse::normalize(&mut v);
         v
     }
 
@@ -448,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_headline_counts_title_weight_times() {
-        let tok = Tokenizer::default();
+        let tok = Analyzer::default();
         let mut interner = Interner::default();
         let params = FeatureParams {
             char_bigrams: false,

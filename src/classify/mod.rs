@@ -35,17 +35,23 @@
 
 mod corpus;
 mod features;
+mod metrics;
 mod model;
 mod report;
+#[cfg(feature = "train")]
 mod select;
+#[cfg(feature = "train")]
 mod train;
 
 pub use corpus::{Corpus, LabeledText, Source};
 pub use features::{FeatureParams, MAX_TITLE_WEIGHT, Vocabulary};
+pub use metrics::{ClassificationReport, LabelScore};
 pub use model::{
     Abstention, DEFAULT_MIN_PROBABILITY, FORMAT, FORMAT_VERSION, MAX_FEATURES, MAX_LABELS,
     MAX_MODEL_BYTES, ModelKind, Prediction, TermWeight, TopicModel,
 };
 pub use report::{CandidateReport, SourceReport, TrainingReport};
+#[cfg(feature = "train")]
 pub use select::{Chosen, Selection};
+#[cfg(feature = "train")]
 pub use train::TrainParams;

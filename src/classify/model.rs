@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{FeatureParams, Vocabulary};
 use super::report::TrainingReport;
+use crate::analysis::{AnalysisSettings, Analyzer, Document};
 use crate::error::{Error, Result};
-use crate::tokenize::Tokenizer;
-use crate::vectorize::Document;
 
 /// The `format` field of a model file.
 pub const FORMAT: &str = "jianbao-topic-model";
@@ -131,11 +130,11 @@ pub struct TermWeight {
 /// ```
 /// use jianbao::classify::TopicModel;
 /// let model = TopicModel::shipped().unwrap();
-/// let p = model.predict("市委常委会召开会议，传达学习全会精神，研究部署全面从严治党工作。");
+/// let p = model.predict_text(None, "市委常委会召开会议，传达学习全会精神，研究部署全面从严治党工作。");
 /// assert_eq!(p.label.as_deref(), Some("governance"));
 /// assert!((p.scores.values().sum::<f64>() - 1.0).abs() < 1e-9);
 /// // Nothing to go on: no label, and the reason.
-/// assert_eq!(model.predict("Hello, world!").label, None);
+/// assert_eq!(model.predict_text(None, "Hello, world!").label, None);
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TopicModel {
@@ -153,11 +152,15 @@ pub struct TopicModel {
     temperature: f64,
     /// Below this probability the model abstains.
     min_probability: f64,
+    /// The analysis its texts were cut with; it predicts with the same.
+    #[serde(default)]
+    analysis: AnalysisSettings,
     /// Where it was trained and how it did in cross-validation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     report: Option<TrainingReport>,
+    /// The analyzer of `analysis`, built when the model is made or loaded.
     #[serde(skip)]
-    tokenizer: Tokenizer,
+    analyzer: Analyzer,
 }
 
 static SHIPPED: LazyLock<Result<Arc<TopicModel>>> = LazyLock::new(|| {
@@ -165,7 +168,9 @@ static SHIPPED: LazyLock<Result<Arc<TopicModel>>> = LazyLock::new(|| {
 });
 
 impl TopicModel {
+    #[cfg(feature = "train")]
     pub(crate) fn from_parts(
+        analyzer: &Analyzer,
         kind: ModelKind,
         labels: Vec<String>,
         features: FeatureParams,
@@ -184,8 +189,9 @@ impl TopicModel {
             bias,
             temperature: 1.0,
             min_probability: DEFAULT_MIN_PROBABILITY,
+            analysis: analyzer.settings().clone(),
             report: None,
-            tokenizer: Tokenizer::default(),
+            analyzer: analyzer.clone(),
         }
     }
 
@@ -215,6 +221,11 @@ impl TopicModel {
     /// Which linfa model this is.
     pub fn kind(&self) -> ModelKind {
         self.kind
+    }
+
+    /// The analysis it was trained with and predicts with.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
     }
 
     /// The feature options it was trained with.
@@ -248,7 +259,7 @@ impl TopicModel {
     /// ```
     /// let model = jianbao::classify::TopicModel::shipped().unwrap().clone();
     /// let certain = model.with_min_probability(1.0).unwrap();
-    /// let p = certain.predict("今天的新闻");
+    /// let p = certain.predict_text(None, "今天的新闻");
     /// assert!(p.label.is_none());
     /// assert!(matches!(p.abstention, Some(jianbao::classify::Abstention::LowConfidence { .. })));
     /// ```
@@ -264,6 +275,7 @@ impl TopicModel {
         Ok(self)
     }
 
+    #[cfg(feature = "train")]
     pub(crate) fn set_temperature(&mut self, t: f64) {
         self.temperature = t;
     }
@@ -284,11 +296,11 @@ impl TopicModel {
         let mut ids = Vec::new();
         let bigrams = self.features.char_bigrams;
         self.vocabulary
-            .text_ids(body, &self.tokenizer, bigrams, 1, &mut ids);
+            .text_ids(body, &self.analyzer, bigrams, 1, &mut ids);
         if let Some(t) = title {
             self.vocabulary.text_ids(
                 t,
-                &self.tokenizer,
+                &self.analyzer,
                 bigrams,
                 self.features.title_weight,
                 &mut ids,
@@ -297,76 +309,81 @@ impl TopicModel {
         ids
     }
 
-    /// Predicts the topic of a text.
+    /// Predicts the topic of an analysed document (its headline's words
+    /// count [`FeatureParams::title_weight`] times).
+    ///
+    /// A document cut by an analyzer with this model's settings is read as
+    /// it is (no second cut); any other is cut again with the model's own
+    /// analysis, so the model always sees the terms it was trained on.
     ///
     /// A text with nothing to go on (empty, no Chinese, no known word)
     /// gets no label, with the reason; so does one whose best label is
     /// less probable than [`min_probability`](Self::min_probability).
-    pub fn predict(&self, text: &str) -> Prediction {
-        self.predict_titled(None, text)
+    ///
+    /// ```
+    /// use jianbao::{analysis::Analyzer, classify::TopicModel};
+    /// let model = TopicModel::shipped().unwrap();
+    /// let body = "区人民医院开设老年病专科门诊，方便老年患者就医。";
+    /// let doc = Analyzer::default().analyze_titled(Some("老人看病更方便"), body);
+    /// let p = model.predict(&doc);
+    /// assert_eq!(p.label.as_deref(), Some("public_services"));
+    /// assert_eq!(p, model.predict_text(Some("老人看病更方便"), body));
+    /// ```
+    pub fn predict(&self, doc: &Document<'_>) -> Prediction {
+        if !doc.analyzer().same_as(&self.analyzer) {
+            return self.predict_text(doc.title(), doc.text());
+        }
+        let mut ids = Vec::with_capacity(doc.raw_occurrences().len() * 3);
+        // Each distinct term is looked up once, then every occurrence counts.
+        let columns = self.vocabulary.term_ids_of(doc.terms());
+        ids.extend(doc.occurrence_ids().filter_map(|t| columns[t as usize]));
+        if self.features.char_bigrams {
+            self.vocabulary.bigram_ids(doc.text(), &mut ids);
+        }
+        if let Some(t) = doc.title()
+            && self.features.title_weight > 0
+        {
+            let before = ids.len();
+            let mut lower = String::new();
+            ids.extend(
+                doc.title_terms()
+                    .iter()
+                    .filter_map(|w| self.vocabulary.term_id(w, &mut lower)),
+            );
+            if self.features.char_bigrams {
+                self.vocabulary.bigram_ids(t, &mut ids);
+            }
+            let once = ids[before..].to_vec();
+            for _ in 1..self.features.title_weight {
+                ids.extend_from_slice(&once);
+            }
+        }
+        let x = self.vocabulary.vector(&mut ids);
+        self.prediction(&self.logits(&x), || {
+            doc.title()
+                .into_iter()
+                .chain([doc.text()])
+                .map(str::to_string)
+                .collect()
+        })
     }
 
-    /// Predicts the topic of an article whose headline is known (its words
-    /// count [`FeatureParams::title_weight`] times).
+    /// Predicts the topic of a text (and its headline, if known), cut with
+    /// the model's own analysis.
     ///
     /// ```
     /// let model = jianbao::classify::TopicModel::shipped().unwrap();
-    /// let p = model.predict_titled(Some("两市签署友好城市协议"), "双方将在经贸、教育等领域开展交流。");
+    /// let p = model.predict_text(Some("两市签署友好城市协议"), "双方将在经贸、教育等领域开展交流。");
     /// assert_eq!(p.label.as_deref(), Some("cooperation"));
     /// ```
-    pub fn predict_titled(&self, title: Option<&str>, body: &str) -> Prediction {
+    pub fn predict_text(&self, title: Option<&str>, body: &str) -> Prediction {
+        let title = title.filter(|t| !t.trim().is_empty());
         let mut ids = self.ids(title, body);
         let x = self.vocabulary.vector(&mut ids);
         self.prediction(&self.logits(&x), || {
             title
                 .into_iter()
                 .chain([body])
-                .map(str::to_string)
-                .collect()
-        })
-    }
-
-    /// Predicts the topic of an article already analysed for its summary
-    /// (so the body is not cut again), with its headline lines in
-    /// `heading`. Gives the same prediction as
-    /// [`predict_titled`](Self::predict_titled) on `(heading, body)` when
-    /// `doc` was cut with the default tokenizer.
-    ///
-    /// ```
-    /// use jianbao::{classify::TopicModel, tokenize::Tokenizer, vectorize::Document};
-    /// let model = TopicModel::shipped().unwrap();
-    /// let body = "区人民医院开设老年病专科门诊，方便老年患者就医。";
-    /// let doc = Document::analyze(body, &Tokenizer::default());
-    /// let p = model.predict_document(&doc, "老人看病更方便");
-    /// assert_eq!(p, model.predict_titled(Some("老人看病更方便"), body));
-    /// ```
-    pub fn predict_document(&self, doc: &Document<'_>, heading: &str) -> Prediction {
-        let mut ids = Vec::with_capacity(doc.occurrences.len() * 3);
-        // Each distinct term is looked up once, then every occurrence counts.
-        let columns = self.vocabulary.term_ids_of(&doc.vocabulary);
-        ids.extend(
-            doc.occurrences
-                .iter()
-                .filter_map(|&(t, _)| columns[t as usize]),
-        );
-        if self.features.char_bigrams {
-            self.vocabulary.bigram_ids(doc.text, &mut ids);
-        }
-        let title = (!heading.is_empty()).then_some(heading);
-        if let Some(t) = title {
-            self.vocabulary.text_ids(
-                t,
-                &self.tokenizer,
-                self.features.char_bigrams,
-                self.features.title_weight,
-                &mut ids,
-            );
-        }
-        let x = self.vocabulary.vector(&mut ids);
-        self.prediction(&self.logits(&x), || {
-            title
-                .into_iter()
-                .chain([doc.text])
                 .map(str::to_string)
                 .collect()
         })
@@ -387,6 +404,7 @@ impl TopicModel {
     }
 
     /// The logits of a vector of a training text, for calibration.
+    #[cfg(feature = "train")]
     pub(crate) fn logits_titled(&self, title: Option<&str>, body: &str) -> (Vec<f64>, bool) {
         let mut ids = self.ids(title, body);
         let known = !ids.is_empty();
@@ -396,7 +414,10 @@ impl TopicModel {
     /// Predicts many texts, using every core; results are in input order.
     pub fn predict_batch<S: AsRef<str> + Sync>(&self, texts: &[S]) -> Vec<Prediction> {
         use rayon::prelude::*;
-        texts.par_iter().map(|t| self.predict(t.as_ref())).collect()
+        texts
+            .par_iter()
+            .map(|t| self.predict_text(None, t.as_ref()))
+            .collect()
     }
 
     /// Softmax of the tempered logits, and the label or the reason there is
@@ -472,19 +493,25 @@ impl TopicModel {
         x * (own - others)
     }
 
-    /// Why a text got its label: the prediction and the `k` features of the
-    /// text that pushed hardest towards the most probable label.
+    /// Why a text (and its headline) got its label: the prediction and the
+    /// `k` features of the text that pushed hardest towards the most
+    /// probable label.
     ///
     /// ```
     /// let model = jianbao::classify::TopicModel::shipped().unwrap();
-    /// let (p, terms) = model.explain("区人民医院与社区卫生服务中心组建医联体，方便居民就医。", 3);
+    /// let (p, terms) = model.explain(None, "区人民医院与社区卫生服务中心组建医联体，方便居民就医。", 3);
     /// assert_eq!(p.label.as_deref(), Some("public_services"));
     /// assert_eq!(terms.len(), 3);
     /// ```
-    pub fn explain(&self, text: &str, k: usize) -> (Prediction, Vec<TermWeight>) {
-        let mut ids = self.ids(None, text);
+    pub fn explain(
+        &self,
+        title: Option<&str>,
+        text: &str,
+        k: usize,
+    ) -> (Prediction, Vec<TermWeight>) {
+        let p = self.predict_text(title, text);
+        let mut ids = self.ids(title.filter(|t| !t.trim().is_empty()), text);
         let x = self.vocabulary.vector(&mut ids);
-        let p = self.prediction(&self.logits(&x), || vec![text.to_string()]);
         let best = p
             .scores
             .iter()
@@ -627,7 +654,10 @@ impl TopicModel {
         }
         let raw: TopicModel =
             serde_json::from_str(json).map_err(|e| bad(format!("malformed model ({e})")))?;
-        raw.validated().map_err(bad)
+        let mut model = raw.validated().map_err(bad)?;
+        model.analyzer = Analyzer::from_settings(&model.analysis)
+            .map_err(|e| bad(format!("analysis settings: {e}")))?;
+        Ok(model)
     }
 
     fn validated(self) -> std::result::Result<Self, String> {

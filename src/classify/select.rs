@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::corpus::Corpus;
+use super::metrics::ClassificationReport;
 use super::model::{ModelKind, TopicModel, softmax};
 use super::report::{CandidateReport, SourceReport, TrainingReport};
 use super::train::{Prepared, TrainParams, check_corpus};
 use crate::error::{Error, Result};
-use crate::eval::ClassificationReport;
 
 /// How a model is chosen: the candidates, and the cross-validation that
 /// scores them.
@@ -129,11 +129,11 @@ impl Selection {
         let folds = folds(corpus, self.folds, self.seed)?;
         let mut tried: Vec<(CandidateReport, OutOfFold, TrainParams)> = Vec::new();
         // Candidates with the same features share one extraction.
-        let mut prepared: Vec<(super::FeatureParams, Prepared<'_>)> = Vec::new();
+        let mut prepared: Vec<Prepared<'_>> = Vec::new();
         for params in &self.candidates {
             progress(&params.describe());
             let at = prepared_for(&mut prepared, corpus, params);
-            let prep = &prepared[at].1;
+            let prep = &prepared[at];
             let oof = out_of_fold(prep, &folds, params)?;
             let scored = |i: usize| scored_source.is_none_or(|s| corpus.items[i].source == s);
             let fold_scores = folds
@@ -168,7 +168,7 @@ impl Selection {
         let best = order[0];
         let (_, oof, params) = &tried[best];
         let at = prepared_for(&mut prepared, corpus, params);
-        let prep = &prepared[at].1;
+        let prep = &prepared[at];
         let temperature = fit_temperature(&oof.logits, &prep.y);
         let per_source = corpus
             .sources()
@@ -214,18 +214,14 @@ impl Selection {
 /// The index in `prepared` of the features `params` asks for, extracting
 /// them if no earlier candidate did.
 fn prepared_for<'c>(
-    prepared: &mut Vec<(super::FeatureParams, Prepared<'c>)>,
+    prepared: &mut Vec<Prepared<'c>>,
     corpus: &'c Corpus,
     params: &TrainParams,
 ) -> usize {
-    match prepared
-        .iter()
-        .position(|(f, _)| f == params.feature_params())
-    {
+    match prepared.iter().position(|p| p.extracted_as(params)) {
         Some(p) => p,
         None => {
-            let prep = Prepared::new(corpus, params.feature_params());
-            prepared.push((params.feature_params().clone(), prep));
+            prepared.push(Prepared::new(corpus, params));
             prepared.len() - 1
         }
     }

@@ -5,19 +5,19 @@ use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
 use ndarray::{Array1, Array2};
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use super::corpus::Corpus;
 use super::features::{FeatureParams, Interner, RawCounts, Vocabulary, raw_counts};
 use super::model::{ModelKind, TopicModel};
+use crate::analysis::Analyzer;
 use crate::error::{Error, Result};
-use crate::tokenize::Tokenizer;
 
 /// Options for training a [`TopicModel`], in linfa's style: set the
 /// options, then [`fit`](Self::fit) a corpus.
 ///
 /// | option | default | range |
 /// |---|---|---|
+/// | [`analyzer`](Self::analyzer) | [`Analyzer::default`] | |
 /// | [`kind`](Self::kind) | logistic regression | |
 /// | [`features`](Self::features) | [`FeatureParams::default`] | see there |
 /// | [`smoothing`](Self::smoothing) (naive Bayes) | 0.1 | > 0 |
@@ -30,8 +30,9 @@ use crate::tokenize::Tokenizer;
 /// let p = TrainParams::default().kind(ModelKind::NaiveBayes).smoothing(0.5);
 /// assert_eq!(p.model_kind(), ModelKind::NaiveBayes);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct TrainParams {
+    analyzer: Analyzer,
     kind: ModelKind,
     features: FeatureParams,
     smoothing: f64,
@@ -43,6 +44,7 @@ pub struct TrainParams {
 impl Default for TrainParams {
     fn default() -> Self {
         TrainParams {
+            analyzer: Analyzer::default(),
             kind: ModelKind::LogisticRegression,
             features: FeatureParams::default(),
             smoothing: 0.1,
@@ -54,6 +56,13 @@ impl Default for TrainParams {
 }
 
 impl TrainParams {
+    /// The analysis the texts are cut with (default: [`Analyzer::default`]);
+    /// the model saves its settings and predicts with the same.
+    pub fn analyzer(mut self, analyzer: Analyzer) -> Self {
+        self.analyzer = analyzer;
+        self
+    }
+
     /// Naive Bayes or logistic regression (default).
     pub fn kind(mut self, kind: ModelKind) -> Self {
         self.kind = kind;
@@ -164,12 +173,12 @@ impl TrainParams {
     ///     ("非遗展演活动开幕市民观看演出", "culture"),
     /// ]);
     /// let model = TrainParams::default().fit(&corpus).unwrap();
-    /// assert_eq!(model.predict("常委会会议部署工作").label.as_deref(), Some("governance"));
+    /// assert_eq!(model.predict_text(None, "常委会会议部署工作").label.as_deref(), Some("governance"));
     /// ```
     pub fn fit(&self, corpus: &Corpus) -> Result<TopicModel> {
         self.check()?;
         check_corpus(corpus)?;
-        let prepared = Prepared::new(corpus, &self.features);
+        let prepared = Prepared::new(corpus, self);
         let all: Vec<usize> = (0..corpus.len()).collect();
         prepared.fit(&all, self)
     }
@@ -198,6 +207,9 @@ pub(crate) fn check_corpus(corpus: &Corpus) -> Result<()> {
 /// A corpus's features, extracted once for every fit of a cross-validation.
 pub(crate) struct Prepared<'c> {
     pub(crate) corpus: &'c Corpus,
+    /// The analysis and features the texts were extracted with.
+    analyzer: Analyzer,
+    features: FeatureParams,
     interner: Interner,
     raw: Vec<RawCounts>,
     /// The corpus's labels, sorted; `y[i]` indexes them.
@@ -210,8 +222,8 @@ pub(crate) struct Prepared<'c> {
 const EXTRACT_CHUNK: usize = 1024;
 
 impl<'c> Prepared<'c> {
-    pub(crate) fn new(corpus: &'c Corpus, features: &FeatureParams) -> Self {
-        let tokenizer = Tokenizer::default();
+    pub(crate) fn new(corpus: &'c Corpus, params: &TrainParams) -> Self {
+        let (analyzer, features) = (&params.analyzer, &params.features);
         let mut interner = Interner::default();
         let mut raw = Vec::with_capacity(corpus.len());
         for chunk in corpus.items.chunks(EXTRACT_CHUNK) {
@@ -223,7 +235,7 @@ impl<'c> Prepared<'c> {
                     let counts = raw_counts(
                         it.title.as_deref(),
                         &it.text,
-                        &tokenizer,
+                        analyzer,
                         features,
                         &mut local,
                     );
@@ -248,11 +260,18 @@ impl<'c> Prepared<'c> {
             .collect();
         Prepared {
             corpus,
+            analyzer: analyzer.clone(),
+            features: features.clone(),
             interner,
             raw,
             labels,
             y,
         }
+    }
+
+    /// Were these features extracted as `params` asks?
+    pub(crate) fn extracted_as(&self, params: &TrainParams) -> bool {
+        self.features == params.features && self.analyzer.same_as(&params.analyzer)
     }
 
     /// Trains on the texts at `indices`, each repeated as its source's
@@ -289,6 +308,7 @@ impl<'c> Prepared<'c> {
             }
         }
         Ok(TopicModel::from_parts(
+            &self.analyzer,
             params.kind,
             self.labels.clone(),
             params.features.clone(),
@@ -395,7 +415,7 @@ mod tests {
         let params = TrainParams::default()
             .kind(ModelKind::NaiveBayes)
             .balance(false);
-        let prepared = Prepared::new(&corpus, &params.features);
+        let prepared = Prepared::new(&corpus, &params);
         let docs: Vec<&RawCounts> = prepared.raw.iter().collect();
         let (vocab, columns) =
             Vocabulary::fit(&docs, &prepared.interner, &params.features).unwrap();
@@ -436,7 +456,7 @@ mod tests {
         let a = params.fit(&twice).unwrap();
         let b = params.fit(&weighted).unwrap();
         for text in ["常委会会议", "马拉松开跑", "社区医院"] {
-            assert_eq!(a.predict(text), b.predict(text));
+            assert_eq!(a.predict_text(None, text), b.predict_text(None, text));
         }
     }
 

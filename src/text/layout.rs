@@ -12,12 +12,11 @@
 //! is pure string work and never fails: every input gives zero or more
 //! articles.
 
-use std::ops::Range;
-
 use serde::Serialize;
 
 use super::clean::{drop_wide_spaces, ends_sentence, squash_whitespace};
 use super::meta;
+use crate::Span;
 
 /// One article of a page, cleaned and ready for sentence splitting.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -28,8 +27,8 @@ pub struct Article {
     pub kicker: Option<String>,
     /// Sub-headlines: `##`/`###` lines or `——` lines right after the headline.
     pub subtitles: Vec<String>,
-    /// Section heads (`###` inside the body), each with the byte offset in
-    /// [`body`](Article::body) where its section starts.
+    /// Section heads (`###` inside the body), each with the span of its
+    /// section in [`body`](Article::body).
     pub sections: Vec<SectionHead>,
     /// Bylines, photo credits and continuation markers.
     pub metadata: Metadata,
@@ -38,7 +37,7 @@ pub struct Article {
     /// The paragraphs of [`body`](Article::body), with where they came from.
     pub paragraphs: Vec<Paragraph>,
     /// Byte span of the whole article in the page it came from.
-    pub source: Range<usize>,
+    pub source: Span,
 }
 
 /// A section head inside an article body.
@@ -46,8 +45,9 @@ pub struct Article {
 pub struct SectionHead {
     /// The heading text.
     pub text: String,
-    /// Byte offset in the article body where the section starts.
-    pub offset: usize,
+    /// The section's span in the article body: from where it starts to
+    /// where the next section starts (or the body ends).
+    pub span: Span,
 }
 
 /// What a page says about an article rather than in it.
@@ -68,9 +68,9 @@ pub struct Metadata {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
     /// Byte span of the paragraph in the article body.
-    pub span: Range<usize>,
+    pub span: Span,
     /// Byte spans, in the page, of the lines it was joined from.
-    pub source: Vec<Range<usize>>,
+    pub source: Vec<Span>,
 }
 
 impl Article {
@@ -138,9 +138,9 @@ pub fn parse_page(page: &str) -> Vec<Article> {
                     .iter()
                     .find(|l| !matches!(l.kind, LineKind::Blank))
                     .is_some_and(|l| matches!(l.kind, LineKind::Heading { level: 1, .. }));
-                builder.heading(*level, text, line.span.clone(), next_is_headline);
+                builder.heading(*level, text, line.span, next_is_headline);
             }
-            LineKind::Text(text) => builder.text(text, line.span.clone()),
+            LineKind::Text(text) => builder.text(text, line.span),
         }
     }
     builder.finish()
@@ -177,14 +177,14 @@ pub fn parse_article(text: &str) -> Article {
         article
             .paragraphs
             .extend(next.paragraphs.into_iter().map(|mut p| {
-                p.span = p.span.start + shift..p.span.end + shift;
+                p.span = p.span.shifted(shift);
                 p
             }));
         article
             .sections
             .extend(next.title.into_iter().map(|text| SectionHead {
                 text,
-                offset: shift.min(article.body.len()),
+                span: Span::new(shift.min(article.body.len()), 0),
             }));
         article.metadata.bylines.extend(next.metadata.bylines);
         article.metadata.credits.extend(next.metadata.credits);
@@ -195,6 +195,7 @@ pub fn parse_article(text: &str) -> Article {
             .extend(next.metadata.continuations);
         article.source.end = article.source.end.max(next.source.end);
     }
+    close_sections(&mut article);
     article
 }
 
@@ -202,7 +203,7 @@ pub fn parse_article(text: &str) -> Article {
 struct Line {
     kind: LineKind,
     /// Byte span of the trimmed line in the page.
-    span: Range<usize>,
+    span: Span,
 }
 
 enum LineKind {
@@ -213,13 +214,10 @@ enum LineKind {
 
 fn classify_lines(page: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut offset = 0;
-    for raw in page.split('\n') {
-        let start = offset;
-        offset += raw.len() + 1;
+    for (start, raw) in super::lines(page) {
         let text = squash_whitespace(raw);
         let lead = raw.len() - raw.trim_start().len();
-        let span = start + lead..start + raw.trim_end().len().max(lead);
+        let span = Span::new(start + lead, start + raw.trim_end().len().max(lead));
         if text.is_empty() {
             out.push(Line {
                 kind: LineKind::Blank,
@@ -261,11 +259,11 @@ struct PageBuilder {
 
 struct OpenParagraph {
     text: String,
-    source: Vec<Range<usize>>,
+    source: Vec<Span>,
 }
 
 impl PageBuilder {
-    fn heading(&mut self, level: usize, text: &str, span: Range<usize>, next_is_headline: bool) {
+    fn heading(&mut self, level: usize, text: &str, span: Span, next_is_headline: bool) {
         self.close_paragraph();
         let cur = &self.current;
         let untouched = !cur.has_body() && cur.metadata == Metadata::default();
@@ -273,27 +271,27 @@ impl PageBuilder {
             1 if cur.title.is_none() && untouched && cur.kicker.is_some() => {
                 self.current.title = Some(text.to_string());
             }
-            1 => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+            1 => self.start_article(|a| a.title = Some(text.to_string()), span),
             2 if next_is_headline => {
-                self.start_article(|a| a.kicker = Some(text.to_string()), span.clone())
+                self.start_article(|a| a.kicker = Some(text.to_string()), span)
             }
             _ if cur.title.is_some() && !cur.has_body() => {
                 self.current.subtitles.push(text.to_string())
             }
-            2 => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+            2 => self.start_article(|a| a.title = Some(text.to_string()), span),
             _ if cur.has_body() => {
-                let offset = self.current.body.len() + 1;
+                let start = self.current.body.len() + 1;
                 self.current.sections.push(SectionHead {
                     text: text.to_string(),
-                    offset,
+                    span: Span::new(start, start),
                 });
             }
-            _ => self.start_article(|a| a.title = Some(text.to_string()), span.clone()),
+            _ => self.start_article(|a| a.title = Some(text.to_string()), span),
         }
         self.extend_source(span);
     }
 
-    fn start_article(&mut self, init: impl FnOnce(&mut Article), span: Range<usize>) {
+    fn start_article(&mut self, init: impl FnOnce(&mut Article), span: Span) {
         self.settle_captions();
         let previous = std::mem::take(&mut self.current);
         if !previous.is_empty() || previous.metadata != Metadata::default() {
@@ -303,17 +301,17 @@ impl PageBuilder {
         self.current.source = span;
     }
 
-    fn extend_source(&mut self, span: Range<usize>) {
+    fn extend_source(&mut self, span: Span) {
         let src = &mut self.current.source;
-        if src.start == src.end && src.start == 0 {
+        if src.is_empty() && src.start == 0 {
             *src = span;
         } else {
             src.end = src.end.max(span.end);
         }
     }
 
-    fn text(&mut self, line: &str, span: Range<usize>) {
-        self.extend_source(span.clone());
+    fn text(&mut self, line: &str, span: Span) {
+        self.extend_source(span);
         let (line, markers) = meta::take_continuations(line);
         self.current.metadata.continuations.extend(markers);
         if line.is_empty() {
@@ -373,7 +371,7 @@ impl PageBuilder {
 
     /// A caption goes to the metadata; an unfinished paragraph before it was
     /// the caption's first line, broken by the layout.
-    fn caption(&mut self, caption: &str, span: Range<usize>) {
+    fn caption(&mut self, caption: &str, span: Span) {
         let caption = drop_wide_spaces(caption.trim());
         let mut text = String::new();
         let mut source = Vec::new();
@@ -413,7 +411,7 @@ impl PageBuilder {
         let start = body.len();
         body.push_str(&open.text);
         self.current.paragraphs.push(Paragraph {
-            span: start..body.len(),
+            span: Span::new(start, body.len()),
             source: open.source,
         });
     }
@@ -426,13 +424,24 @@ impl PageBuilder {
             self.done.push(last);
         }
         for article in &mut self.done {
-            // A section head recorded at the very end points past the body.
-            let len = article.body.len();
-            for s in &mut article.sections {
-                s.offset = s.offset.min(len);
-            }
+            close_sections(article);
         }
         self.done
+    }
+}
+
+/// Ends each section where the next begins (the last at the end of the
+/// body); a head recorded at the very end starts there.
+fn close_sections(article: &mut Article) {
+    let len = article.body.len();
+    let starts: Vec<usize> = article
+        .sections
+        .iter()
+        .map(|s| s.span.start.min(len))
+        .collect();
+    for (i, s) in article.sections.iter_mut().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(len);
+        s.span = Span::new(starts[i], end.max(starts[i]));
     }
 }
 
@@ -506,7 +515,7 @@ mod tests {
         let a = parse_page("# 甲\n第一段。\n### 小标题\n第二段。");
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].sections[0].text, "小标题");
-        assert_eq!(&a[0].body[a[0].sections[0].offset..], "第二段。");
+        assert_eq!(&a[0].body[a[0].sections[0].span.range()], "第二段。");
     }
 
     #[test]
@@ -527,9 +536,9 @@ mod tests {
         let sources: Vec<&str> = a.paragraphs[0]
             .source
             .iter()
-            .map(|r| &page[r.clone()])
+            .map(|r| &page[r.range()])
             .collect();
         assert_eq!(sources, vec!["全市推动", "高质量发展。"]);
-        assert_eq!(&page[a.source.clone()], page);
+        assert_eq!(&page[a.source.range()], page);
     }
 }

@@ -6,9 +6,11 @@
 
 pub(crate) mod clean;
 pub mod layout;
+mod lines;
 mod meta;
 mod scan;
 pub mod sentence;
 
 pub use layout::{Article, Metadata, Paragraph, SectionHead, parse_page};
+pub use lines::{Lines, lines};
 pub use sentence::{Sentence, split_sentences};

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::clean::{is_closer, is_terminal};
 use super::scan::Stops;
+use crate::Span;
 
 /// Quoted text longer than this (in characters) may be split at its own
 /// sentence ends.
@@ -31,10 +32,8 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     /// Position among the text's sentences, from 0.
     pub index: usize,
-    /// Byte offset of the first byte in the text.
-    pub start: usize,
-    /// Byte offset one past the last byte in the text.
-    pub end: usize,
+    /// Where it lies in the text.
+    pub span: Span,
 }
 
 /// Splits `text` into sentences.
@@ -47,7 +46,7 @@ pub struct Sentence<'a> {
 /// assert_eq!(s.len(), 3);
 /// assert_eq!(s[0].text, "增长3.5%。");
 /// assert_eq!(s[1].text, "他说：“要抓好落实。确保完成！”");
-/// assert_eq!(&text[s[2].start..s[2].end], "没有句号的段落");
+/// assert_eq!(&text[s[2].span.range()], "没有句号的段落");
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence<'_>> {
     split_lines_with(text, split_line)
@@ -60,10 +59,8 @@ fn split_lines_with<'a>(
     split_line: impl Fn(&'a str, usize, usize, &mut Vec<Sentence<'a>>),
 ) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
+    for (line_start, line) in super::lines(text) {
         split_line(text, line_start, line.len(), &mut out);
-        line_start += line.len() + 1;
     }
     out
 }
@@ -185,21 +182,20 @@ fn push<'a>(text: &'a str, base: usize, start: usize, end: usize, out: &mut Vec<
     // `“……。”他说。` is one sentence: a short attribution after a closed
     // quotation joins it rather than standing alone as a fragment.
     if let Some(prev) = out.last_mut()
-        && prev.start >= base
+        && prev.span.start >= base
         && prev.text.ends_with(['”', '」', '’'])
         && trimmed.chars().count() <= MAX_ATTRIBUTION_CHARS
         && !trimmed.contains(['，', ',', '“'])
         && is_attribution(trimmed)
     {
-        prev.end = s + trimmed.len();
-        prev.text = &text[prev.start..prev.end];
+        prev.span.end = s + trimmed.len();
+        prev.text = &text[prev.span.range()];
         return;
     }
     out.push(Sentence {
         text: trimmed,
         index: out.len(),
-        start: s,
-        end: s + trimmed.len(),
+        span: Span::new(s, s + trimmed.len()),
     });
 }
 
@@ -361,7 +357,7 @@ mod tests {
         assert_eq!(s.len(), 3);
         for (i, x) in s.iter().enumerate() {
             assert_eq!(x.index, i);
-            assert_eq!(&t[x.start..x.end], x.text);
+            assert_eq!(&t[x.span.range()], x.text);
         }
     }
 }

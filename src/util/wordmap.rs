@@ -12,7 +12,7 @@
 
 use rustc_hash::FxHashMap;
 
-pub(crate) use crate::word_key::{key_hash, word_key};
+pub(crate) use crate::util::word_key::{key_hash, word_key};
 
 /// A key of a [`KeyTable`]: a number whose default (zero) is never a
 /// real key, so it can mark an empty slot.

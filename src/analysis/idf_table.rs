@@ -1,16 +1,13 @@
-//! jieba's IDF table in a form read in place: the build script
-//! (`src/build.rs`) takes the table from jieba-rs and writes it out in the
-//! layout below, the library compiles those bytes in, and a lookup reads
-//! them where they lie. Nothing is parsed or allocated at start-up, where
-//! building jieba-rs's own `TfIdf` decompresses 6 MB of text into a hash
-//! map of 270 000 strings in every process (as long as loading jieba's
+//! jieba's IDF table in a form read in place: `examples/idf_table.rs`
+//! lays jieba-rs's `word idf` data file out as below ([`compile`]), the
+//! library carries those bytes (`src/analysis/jieba_idf.bin`), and a lookup
+//! reads them where they lie. Nothing is parsed or allocated at start-up,
+//! where building jieba-rs's own `TfIdf` decompresses 6 MB of text into a
+//! hash map of 270 000 strings in every process (as long as loading jieba's
 //! dictionary, and a tenth of a whole batch's time).
 //!
-//! Self-contained but for [`crate::word_key`], because the build script
-//! compiles this file too (it writes with [`write`], the library reads with
-//! [`IdfTable::read`]).
-//!
-//! Layout, little-endian throughout:
+//! A file starts with a text header saying how it was generated, ended by a
+//! NUL byte; then comes the layout, little-endian throughout:
 //!
 //! | part | contents |
 //! |---|---|
@@ -21,7 +18,8 @@
 //! | slots | the index of each short word's value (`u16`) |
 //! | long words | over 15 bytes, sorted: `long + 1` offsets (`u32`) into their text, a value index (`u16`) each, then the text |
 
-use crate::word_key::{key_hash, word_key};
+use crate::error::{Error, Result};
+use crate::util::word_key::{key_hash, word_key};
 
 /// The first bytes of a table (with the layout's version in the last).
 pub(crate) const MAGIC: [u8; 8] = *b"jbidf\0\0\x01";
@@ -40,6 +38,8 @@ pub(crate) struct IdfTable<'a> {
     long_text: &'a [u8],
     bucket_bits: u32,
     median: f64,
+    /// The highest IDF (read by the tests; part of the layout).
+    #[cfg_attr(not(test), allow(dead_code))]
     max: f64,
 }
 
@@ -81,6 +81,29 @@ fn bucket_of(key: u128, bits: u32) -> usize {
 }
 
 impl<'a> IdfTable<'a> {
+    /// A table with no word, whose median and maximum are NaN.
+    pub(crate) fn empty() -> Self {
+        IdfTable {
+            values: &[],
+            buckets: &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            keys: &[],
+            slots: &[],
+            long_offsets: &[0, 0, 0, 0],
+            long_slots: &[],
+            long_text: &[],
+            bucket_bits: 1,
+            median: f64::NAN,
+            max: f64::NAN,
+        }
+    }
+
+    /// Reads a table written by [`compile`]: its text header up to the
+    /// first NUL is skipped, then [`read`](Self::read).
+    pub(crate) fn read_with_header(bytes: &'a [u8]) -> Option<Self> {
+        let nul = bytes.iter().position(|&b| b == 0)?;
+        Self::read(&bytes[nul + 1..])
+    }
+
     /// Reads the table in `bytes`, checking that every part is where the
     /// header says and every offset and index stays inside its part;
     /// `None` if not (lookups can then never go out of bounds).
@@ -168,21 +191,77 @@ impl<'a> IdfTable<'a> {
     }
 
     /// The highest IDF of the table, the median included.
+    #[cfg(test)]
     pub(crate) fn max(&self) -> f64 {
         self.max
     }
 
     /// Number of words in the table.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.slots.len() / 2 + self.long_slots.len() / 2
     }
 }
 
+/// Lays a table in jieba's IDF format (`word idf` per line) out the way
+/// the library reads its built-in table, behind the text header `header`
+/// (which must hold no NUL). Lines are read as jieba-rs reads them (a
+/// word, whitespace, a number; other lines skipped; a later line for the
+/// same word wins), and the median is jieba-rs's: the lower median of
+/// every value read, repeats included.
+///
+/// This is how `src/analysis/jieba_idf.bin` was made from jieba-rs's
+/// `src/data/idf.txt` (`cargo run --example idf_table`).
+///
+/// # Errors
+///
+/// [`Error::EmptyData`] for a table with no line, more than 65 536
+/// distinct values, or a header with a NUL.
+///
+/// ```
+/// let bytes = jianbao::analysis::compile_idf_table("医院 8.5\n社区 4.0\n公交 6.0\n", "my table").unwrap();
+/// assert!(bytes.starts_with(b"my table\0"));
+/// ```
+pub fn compile(text: &str, header: &str) -> Result<Vec<u8>> {
+    if header.contains('\0') {
+        return Err(Error::EmptyData(
+            "the header may not contain a NUL byte".into(),
+        ));
+    }
+    let mut idf: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    let mut values = Vec::new();
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        if let Some(word) = parts.next()
+            && let Some(v) = parts.next().and_then(|x| x.parse::<f64>().ok())
+        {
+            idf.insert(word, v);
+            values.push(v);
+        }
+    }
+    if values.is_empty() {
+        return Err(Error::EmptyData(
+            "the IDF table has no `word idf` line".into(),
+        ));
+    }
+    let mid = (values.len() - 1) / 2;
+    let (_, median, _) = values.select_nth_unstable_by(mid, f64::total_cmp);
+    let median = *median;
+    let mut entries: Vec<(String, f64)> =
+        idf.into_iter().map(|(w, v)| (w.to_string(), v)).collect();
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let table = write(&entries, median)
+        .ok_or_else(|| Error::EmptyData("more than 65 536 distinct IDF values".into()))?;
+    let mut out = header.as_bytes().to_vec();
+    out.push(0);
+    out.extend(table);
+    Ok(out)
+}
+
 /// Lays `entries` (distinct words and their IDF) and the `median` out as
 /// [`IdfTable::read`] reads them. `None` if there are more than 65 536
 /// distinct values or the long words' text passes 4 GB.
-#[cfg_attr(not(test), allow(dead_code))] // used by the build script
-pub(crate) fn write(entries: &[(String, f64)], median: f64) -> Option<Vec<u8>> {
+fn write(entries: &[(String, f64)], median: f64) -> Option<Vec<u8>> {
     let mut distinct: Vec<u64> = entries.iter().map(|(_, v)| v.to_bits()).collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -269,6 +348,21 @@ mod tests {
         assert_eq!(table.get("城乡公交一体化示范工程"), None);
         assert_eq!(table.get(""), None);
         assert_eq!((table.median(), table.max()), (9.5, 14.0));
+    }
+
+    #[test]
+    fn a_compiled_table_reads_behind_its_header() {
+        let bytes = compile(
+            "医院 8.5\n社区 4.0\n坏行\n公交 6.0\n医院 9.0\n",
+            "made by a test",
+        )
+        .unwrap();
+        let table = IdfTable::read_with_header(&bytes).unwrap();
+        assert_eq!(table.get("医院"), Some(9.0));
+        assert_eq!(table.get("坏行"), None);
+        // jieba's lower median of 8.5, 4.0, 6.0, 9.0 (repeats included).
+        assert_eq!(table.median(), 6.0);
+        assert!(compile("", "h").is_err());
     }
 
     #[test]

@@ -2,28 +2,27 @@
 //! part of speech, asked once per distinct word and per process.
 //!
 //! jieba-rs keeps its IDF table private, and building its TF-IDF extractor
-//! parses the whole table into a hash map in every process. The build
-//! script writes the same table into the library instead
-//! ([`idf_table`](super::idf_table)), read where it lies; a word's tag
-//! comes from jieba's tagger, by the rules jieba's extractor applies to a
-//! word asked about on its own (a test holds the two to the same answers).
-//! The answers are cached in a [`WordMap`] for the access pattern of a batch
-//! job: a lookup per distinct word of every article, from several threads,
-//! almost always a hit.
+//! parses the whole table into a hash map in every process. The library
+//! carries the same table instead ([`JIEBA_IDF`], generated from jieba-rs's
+//! data file by `examples/idf_table.rs`), read where it lies; a word's tag
+//! comes from jieba's dictionary, by the rules jieba's extractor applies to
+//! a word asked about on its own (a test holds the two to the same
+//! answers). The answers are cached in a [`WordMap`] for the access pattern
+//! of a batch job: a lookup per distinct word of every article, from
+//! several threads, almost always a hit.
 
 use std::sync::{LazyLock, RwLock};
 
-use jieba_rs::{KeywordExtract, KeywordExtractConfig, TfIdf};
-
 use super::idf_table::IdfTable;
-use super::jieba_config;
-use crate::wordmap::WordMap;
+use crate::util::wordmap::WordMap;
 
 /// A part-of-speech tag, interned: equal tags are the same `&'static str`,
 /// so comparing two is comparing two pointers.
 #[derive(Debug, Clone, Copy, Default)]
+#[cfg_attr(not(feature = "keywords"), allow(dead_code))]
 pub(crate) struct Pos(&'static str);
 
+#[cfg_attr(not(feature = "keywords"), allow(dead_code))]
 impl Pos {
     /// The interned tag for `name` (a few dozen exist; each is stored once).
     pub(crate) fn intern(name: &str) -> Pos {
@@ -58,91 +57,28 @@ impl Pos {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct WordInfo {
     pub(crate) idf: f64,
+    #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
     pub(crate) pos: Pos,
 }
 
-/// jieba's IDF table, compiled in by the build script (`src/build.rs`)
-/// and read where it lies. Empty if the build script could not read the
-/// table from jieba-rs (it says so in a build warning).
-static IDF_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jieba_idf.bin"));
+/// jieba's IDF table as the library reads it: a text header saying how it
+/// was generated, a NUL, then the layout of [`IdfTable`].
+pub(crate) static JIEBA_IDF: &[u8] = include_bytes!("jieba_idf.bin");
 
-/// Where IDF values come from.
-enum IdfSource {
-    /// The table compiled in (the normal case).
-    Compiled(IdfTable<'static>),
-    /// jieba-rs's own extractor, loaded at run time: what a build whose
-    /// script could not read the table falls back to (same answers,
-    /// slower start, no pruning bound).
-    Loaded { tfidf: TfIdf, median: f64 },
-}
+static IDF: LazyLock<IdfTable<'static>> =
+    LazyLock::new(|| IdfTable::read_with_header(JIEBA_IDF).unwrap_or_else(IdfTable::empty));
 
-impl IdfSource {
-    fn compiled() -> Option<IdfSource> {
-        IdfTable::read(IDF_BYTES)
-            .filter(|t| t.len() > 0)
-            .map(IdfSource::Compiled)
-    }
-
-    fn loaded() -> IdfSource {
-        let mut tfidf = TfIdf::default();
-        *tfidf.config_mut() = jieba_config();
-        // A word in no dictionary gets jieba's median IDF.
-        let median = tfidf
-            .extract_keywords(crate::tokenize::shared_jieba(), "zqxjkvw", 1, Vec::new())
-            .first()
-            .map_or(f64::NAN, |k| k.weight);
-        IdfSource::Loaded { tfidf, median }
-    }
-
-    /// The IDF jieba gives `word`, a keyword it cuts as one word.
-    fn idf(&self, word: &str) -> f64 {
-        match self {
-            IdfSource::Compiled(table) => table.get(word).unwrap_or(table.median()),
-            IdfSource::Loaded { tfidf, median } => tfidf
-                .extract_keywords(crate::tokenize::shared_jieba(), word, 1, Vec::new())
-                .first()
-                .filter(|k| k.keyword == word)
-                .map_or(*median, |k| k.weight),
-        }
-    }
-
-    /// The IDF of words jieba's table lacks.
-    fn median(&self) -> f64 {
-        match self {
-            IdfSource::Compiled(table) => table.median(),
-            IdfSource::Loaded { median, .. } => *median,
-        }
-    }
-
-    /// No word's IDF is higher (unknown for a loaded extractor).
-    fn max(&self) -> f64 {
-        match self {
-            IdfSource::Compiled(table) => table.max(),
-            IdfSource::Loaded { .. } => f64::INFINITY,
-        }
-    }
-}
-
-static IDF: LazyLock<IdfSource> =
-    LazyLock::new(|| IdfSource::compiled().unwrap_or_else(IdfSource::loaded));
-
-/// Makes sure the IDF table is ready: the compiled table is read in place
-/// once its offsets are checked (about half a millisecond); a build
-/// without one loads jieba-rs's extractor here.
+/// Makes sure the IDF table is ready: it is read in place once its
+/// offsets are checked (about half a millisecond).
+#[cfg_attr(not(feature = "keywords"), allow(dead_code))]
 pub(crate) fn load() {
     LazyLock::force(&IDF);
 }
 
-/// No word has a higher IDF in jieba's table (the IDF of a word seen in
-/// one document of jieba's corpus; words missing from the table get the
-/// median). Keyword ranking uses it to skip words too rare to matter.
-pub(crate) fn max_idf() -> f64 {
-    IDF.max()
+/// The IDF jieba gives a word missing from its table.
+pub(crate) fn median_idf() -> f64 {
+    IDF.median()
 }
-
-/// jieba's stop words and minimum length, which its TF-IDF extractor
-/// applies before a word gets an IDF at all.
-static JIEBA_CONFIG: LazyLock<KeywordExtractConfig> = LazyLock::new(jieba_config);
 
 /// The cache of answers.
 type Cache = WordMap<WordInfo>;
@@ -214,31 +150,34 @@ fn number_info(word: &str) -> Option<WordInfo> {
 /// must cut it as one word, which its keyword rules admit (two characters
 /// or more, not one of its stop words), for the word to get its IDF and tag.
 fn ask_jieba(word: &str) -> WordInfo {
-    ask_jieba_with(&IDF, word)
-}
-
-/// [`ask_jieba`] with IDF values from `source`.
-fn ask_jieba_with(source: &IdfSource, word: &str) -> WordInfo {
-    let tags = crate::tokenize::shared_jieba().tag(word, JIEBA_CONFIG.use_hmm());
+    let tags = crate::analysis::shared_jieba().tag(word, true);
     match tags.as_slice() {
         [t] if t.word == word && is_jieba_keyword(word) => WordInfo {
-            idf: source.idf(word),
+            idf: IDF.get(word).unwrap_or(IDF.median()),
             pos: Pos::intern(t.tag),
         },
         // Cut apart on its own, or a word jieba never ranks.
         _ => WordInfo {
-            idf: source.median(),
+            idf: IDF.median(),
             pos: Pos::intern("x"),
         },
     }
 }
 
-/// jieba's test of a keyword: long enough and not a stop word (in any case).
+/// jieba-rs's own stop words for keywords (`DEFAULT_STOP_WORDS`).
+const JIEBA_STOP_WORDS: &[&str] = &[
+    "the", "of", "is", "and", "to", "in", "that", "we", "for", "an", "are", "by", "be", "as", "on",
+    "with", "can", "if", "from", "which", "you", "it", "this", "then", "at", "have", "all", "not",
+    "one", "has", "or",
+];
+
+/// jieba's test of a keyword: two characters or more and not one of its
+/// stop words (a capitalised word is checked lower-cased too).
 fn is_jieba_keyword(word: &str) -> bool {
-    let stop = JIEBA_CONFIG.stop_words();
-    word.chars().count() >= JIEBA_CONFIG.min_keyword_length()
-        && !stop.contains(word)
-        && !(word.chars().any(char::is_uppercase) && stop.contains(&word.to_lowercase()))
+    let stop = |w: &str| JIEBA_STOP_WORDS.contains(&w);
+    word.chars().nth(1).is_some()
+        && !stop(word)
+        && !(word.chars().any(char::is_uppercase) && stop(&word.to_lowercase()))
 }
 
 #[cfg(test)]
@@ -269,10 +208,10 @@ mod tests {
     }
 
     /// jieba-rs's own extractor, asked about one word: the answer the
-    /// compiled table and [`ask_jieba`] must reproduce.
+    /// built-in table and [`ask_jieba`] must reproduce.
     fn jiebas_own_answer(tfidf: &jieba_rs::TfIdf, word: &str) -> (f64, String) {
         use jieba_rs::KeywordExtract;
-        let jieba = crate::tokenize::shared_jieba();
+        let jieba = crate::analysis::shared_jieba();
         let unknown = tfidf
             .extract_keywords(jieba, "zqxjkvw", 1, Vec::new())
             .first()
@@ -285,13 +224,12 @@ mod tests {
     }
 
     #[test]
-    fn compiled_table_and_fallback_answer_as_jieba_rs_does() {
+    fn the_built_in_table_answers_as_jieba_rs_does() {
         let mut tfidf = jieba_rs::TfIdf::default();
-        *tfidf.config_mut() = jieba_config();
-        let Some(IdfSource::Compiled(table)) = IdfSource::compiled() else {
-            panic!("the build script wrote no table");
-        };
-        let fallback = IdfSource::loaded();
+        *tfidf.config_mut() = jieba_rs::KeywordExtractConfig::builder()
+            .use_hmm(true)
+            .min_keyword_length(2)
+            .build();
         // Every word jieba cuts from the training corpus and the sample
         // pages (thousands, common and rare), and words at the edges of
         // jieba's rules: stop words, one character, case, long words,
@@ -304,7 +242,7 @@ mod tests {
         ];
         let mut words: Vec<&str> = corpus
             .iter()
-            .flat_map(|text| crate::tokenize::shared_jieba().cut(text, true))
+            .flat_map(|text| crate::analysis::shared_jieba().cut(text, true))
             .map(|t| t.word)
             .collect();
         words.extend([
@@ -329,33 +267,25 @@ mod tests {
         assert!(words.len() > 5_000, "only {} words", words.len());
         let mut in_table = 0;
         for word in words {
-            let expected = jiebas_own_answer(&tfidf, word);
-            for source in [&IDF, &fallback] {
-                let ours = ask_jieba_with(source, word);
-                assert_eq!(
-                    (ours.idf, ours.pos.name().to_string()),
-                    expected,
-                    "{word:?}"
-                );
-            }
-            in_table += usize::from(table.get(word).is_some());
+            let ours = ask_jieba(word);
+            assert_eq!(
+                (ours.idf, ours.pos.name().to_string()),
+                jiebas_own_answer(&tfidf, word),
+                "{word:?}"
+            );
+            in_table += usize::from(IDF.get(word).is_some());
         }
         assert!(in_table > 3_000, "only {in_table} words found in the table");
-        assert!(table.len() > 200_000, "{} words in the table", table.len());
-        assert_eq!(fallback.median(), table.median());
+        assert!(IDF.len() > 200_000, "{} words in the table", IDF.len());
     }
 
     #[test]
     fn no_idf_exceeds_the_tables_maximum() {
-        let Some(IdfSource::Compiled(table)) = IdfSource::compiled() else {
-            panic!("the build script wrote no table");
-        };
-        assert!(table.max() >= table.median());
-        assert!((13.0..14.0).contains(&table.max()), "{}", table.max());
+        assert!(IDF.max() >= IDF.median());
+        assert!((13.0..14.0).contains(&IDF.max()), "{}", IDF.max());
         for word in ["公交", "乡村", "建设", "劳动防护"] {
-            assert!(table.get(word).is_some_and(|v| v <= table.max()), "{word}");
+            assert!(IDF.get(word).is_some_and(|v| v <= IDF.max()), "{word}");
         }
-        assert_eq!(max_idf(), table.max());
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Measuring: ROUGE for summaries, accuracy and F1 for topics.
+//! Measuring: ROUGE for summaries, P@k and fragments for keywords,
+//! accuracy and F1 for topics.
 //!
 //! # Tokenisation for ROUGE
 //!
@@ -20,9 +21,76 @@
 //! only when an n-gram repeats. ROUGE-L is the longest common subsequence
 //! in both.
 
-use std::collections::{BTreeMap, HashMap};
+mod keywords;
+mod summaries;
+mod topics;
 
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub use crate::classify::{ClassificationReport, LabelScore};
+pub use keywords::{KeywordScores, is_fragment, score_keywords};
+pub use summaries::{SummaryRow, SummaryScores, oracle, score_summaries};
+pub use topics::{LabeledRow, TopicScores, score_topics};
+
+use serde::Serialize;
+
+/// Which rows of a file to score: the first half of a file is for
+/// choosing options, the second for reporting them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    /// Every row.
+    #[default]
+    All,
+    /// The first half, by line order (rounded down).
+    First,
+    /// The rest.
+    Second,
+}
+
+impl std::str::FromStr for Part {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s {
+            "all" => Ok(Part::All),
+            "first" => Ok(Part::First),
+            "second" => Ok(Part::Second),
+            other => Err(crate::Error::invalid("part", other, "all, first or second")),
+        }
+    }
+}
+
+/// Reads the rows of a JSON Lines set and keeps `part` of them; also
+/// gives the errors of the lines skipped (with [`BadLines::Skip`](crate::jsonl::BadLines::Skip)).
+///
+/// # Errors
+///
+/// The errors of [`read_jsonl`](crate::jsonl::read_jsonl), and
+/// [`Error::EmptyData`](crate::Error::EmptyData) when the part is empty.
+pub fn read_rows<T: serde::de::DeserializeOwned>(
+    path: impl AsRef<std::path::Path>,
+    part: Part,
+    bad: crate::jsonl::BadLines,
+) -> crate::Result<(Vec<T>, Vec<crate::Error>)> {
+    let path = path.as_ref();
+    let read = crate::jsonl::read_jsonl::<T>(path, bad)?;
+    let mut rows: Vec<T> = read.records.into_iter().map(|r| r.record).collect();
+    let half = rows.len() / 2;
+    match part {
+        Part::All => {}
+        Part::First => rows.truncate(half),
+        Part::Second => {
+            rows.drain(..half);
+        }
+    }
+    if rows.is_empty() {
+        return Err(crate::Error::EmptyData(format!(
+            "{}: nothing to score",
+            path.display()
+        )));
+    }
+    Ok((rows, read.skipped))
+}
 
 /// The ROUGE tokens of a text (see the module docs for the rule).
 ///
@@ -147,8 +215,18 @@ fn rouge_n(h: &[String], r: &[String], n: usize, counting: Counting) -> Prf {
     }
 }
 
-/// Length of the longest common subsequence, in O(|a|·|b|) time and O(|b|) memory.
+/// ROUGE-L reads at most this many tokens of each text: the longest common
+/// subsequence costs `|a| × |b|` steps, and a summary or reference longer
+/// than this is not a summary.
+pub const MAX_LCS_TOKENS: usize = 5_000;
+
+/// Length of the longest common subsequence of the first
+/// [`MAX_LCS_TOKENS`] tokens of each, in O(|a|·|b|) time and O(|b|) memory.
 fn lcs_len(a: &[String], b: &[String]) -> usize {
+    let (a, b) = (
+        &a[..a.len().min(MAX_LCS_TOKENS)],
+        &b[..b.len().min(MAX_LCS_TOKENS)],
+    );
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
     for x in a {
@@ -221,144 +299,6 @@ impl RougeMean {
     }
 }
 
-/// Precision, recall and F1 of one label.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LabelScore {
-    /// The label.
-    pub label: String,
-    /// Of the items predicted as this label, the share that are.
-    pub precision: f64,
-    /// Of the items that are this label, the share predicted so.
-    pub recall: f64,
-    /// Harmonic mean of the two.
-    pub f1: f64,
-    /// Number of items whose true label this is.
-    pub support: usize,
-}
-
-/// Accuracy, macro-F1, per-label scores and the confusion matrix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClassificationReport {
-    /// Labels in row/column order of [`confusion`](Self::confusion).
-    pub labels: Vec<String>,
-    /// `confusion[i][j]`: items of true label `i` predicted as label `j`.
-    pub confusion: Vec<Vec<usize>>,
-    /// Share of items predicted right.
-    pub accuracy: f64,
-    /// Mean F1 over the labels that occur as true labels.
-    pub macro_f1: f64,
-    /// Scores of every label (true or predicted).
-    pub per_label: Vec<LabelScore>,
-}
-
-impl ClassificationReport {
-    /// Builds the report from pairs of (true label, predicted label).
-    ///
-    /// Labels that are only ever predicted (never true) get a row and
-    /// column, count against precision and accuracy, but are left out of
-    /// the macro mean, as scikit-learn does with `labels=` the true ones.
-    ///
-    /// ```
-    /// use jianbao::eval::ClassificationReport;
-    /// let pairs = [("culture", "culture"), ("culture", "governance"), ("governance", "governance")];
-    /// let r = ClassificationReport::from_pairs(pairs);
-    /// assert!((r.accuracy - 2.0 / 3.0).abs() < 1e-12);
-    /// assert_eq!(r.confusion, vec![vec![1, 1], vec![0, 1]]);
-    /// ```
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-        for (t, p) in &pairs {
-            index.entry(t).or_insert(0);
-            index.entry(p).or_insert(0);
-        }
-        let labels: Vec<String> = index.keys().map(|s| s.to_string()).collect();
-        for (i, v) in index.values_mut().enumerate() {
-            *v = i;
-        }
-        let k = labels.len();
-        let mut confusion = vec![vec![0usize; k]; k];
-        for (t, p) in &pairs {
-            confusion[index[t]][index[p]] += 1;
-        }
-        let correct: usize = (0..k).map(|i| confusion[i][i]).sum();
-        let per_label: Vec<LabelScore> = (0..k)
-            .map(|i| {
-                let tp = confusion[i][i] as f64;
-                let predicted: usize = (0..k).map(|r| confusion[r][i]).sum();
-                let support: usize = confusion[i].iter().sum();
-                let precision = if predicted > 0 {
-                    tp / predicted as f64
-                } else {
-                    0.0
-                };
-                let recall = if support > 0 {
-                    tp / support as f64
-                } else {
-                    0.0
-                };
-                let f1 = if precision + recall > 0.0 {
-                    2.0 * precision * recall / (precision + recall)
-                } else {
-                    0.0
-                };
-                LabelScore {
-                    label: labels[i].clone(),
-                    precision,
-                    recall,
-                    f1,
-                    support,
-                }
-            })
-            .collect();
-        let true_labels: Vec<&LabelScore> = per_label.iter().filter(|l| l.support > 0).collect();
-        let macro_f1 = if true_labels.is_empty() {
-            0.0
-        } else {
-            true_labels.iter().map(|l| l.f1).sum::<f64>() / true_labels.len() as f64
-        };
-        ClassificationReport {
-            accuracy: if pairs.is_empty() {
-                0.0
-            } else {
-                correct as f64 / pairs.len() as f64
-            },
-            labels,
-            confusion,
-            macro_f1,
-            per_label,
-        }
-    }
-
-    /// A plain-text table: per-label figures, then the confusion matrix.
-    pub fn to_table(&self) -> String {
-        let mut s = format!(
-            "accuracy {:.3}  macro-F1 {:.3}\n\n{:<18} {:>9} {:>9} {:>9} {:>8}\n",
-            self.accuracy, self.macro_f1, "label", "precision", "recall", "f1", "support"
-        );
-        for l in &self.per_label {
-            s += &format!(
-                "{:<18} {:>9.3} {:>9.3} {:>9.3} {:>8}\n",
-                l.label, l.precision, l.recall, l.f1, l.support
-            );
-        }
-        s += "\nconfusion (rows: true, columns: predicted)\n";
-        s += &format!("{:<18}", "");
-        for l in &self.labels {
-            s += &format!(" {:>16}", l);
-        }
-        s += "\n";
-        for (l, row) in self.labels.iter().zip(&self.confusion) {
-            s += &format!("{l:<18}");
-            for c in row {
-                s += &format!(" {c:>16}");
-            }
-            s += "\n";
-        }
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,19 +364,5 @@ mod tests {
     fn empty_texts_score_zero() {
         assert_eq!(rouge("", "有内容"), Rouge::default());
         assert_eq!(rouge("！？", "有内容"), Rouge::default());
-    }
-
-    #[test]
-    fn report_per_label_and_macro() {
-        let pairs = [("a", "a"), ("a", "a"), ("a", "b"), ("b", "b"), ("b", "c")];
-        let r = ClassificationReport::from_pairs(pairs);
-        assert_eq!(r.labels, vec!["a", "b", "c"]);
-        let a = &r.per_label[0];
-        assert!(close(a.precision, 1.0) && close(a.recall, 2.0 / 3.0));
-        let b = &r.per_label[1];
-        assert!(close(b.precision, 0.5) && close(b.recall, 0.5));
-        // c is never a true label: out of the macro mean.
-        assert!(close(r.macro_f1, (0.8 + 0.5) / 2.0));
-        assert!(close(r.accuracy, 0.6));
     }
 }

@@ -1,0 +1,99 @@
+//! Sentences that point back: an opening word that refers to what came
+//! before (`因此`, `此外`, `这`, `该`, `他`…), so the sentence reads wrongly
+//! without its predecessor.
+
+/// Openings that refer back to an earlier sentence, longest first within
+/// each shared first character (so `这些` is tried before `这`).
+const OPENERS: &[&str] = &[
+    "因此",
+    "因而",
+    "所以",
+    "于是",
+    "为此",
+    "对此",
+    "由此",
+    "据此",
+    "此外",
+    "另外",
+    "另一方面",
+    "同时",
+    "与此同时",
+    "此后",
+    "此前",
+    "随后",
+    "其后",
+    "之后",
+    "此次",
+    "这次",
+    "这些",
+    "这一",
+    "这个",
+    "这种",
+    "这样",
+    "这里",
+    "这是",
+    "这",
+    "那些",
+    "那",
+    "该",
+    "上述",
+    "其中",
+    "其",
+    "他们",
+    "他",
+    "她们",
+    "她",
+    "它们",
+    "它",
+    "但是",
+    "但",
+    "然而",
+    "不过",
+    "可是",
+    "而且",
+    "并且",
+    "而",
+    "并",
+    "也",
+    "还",
+    "对于此",
+    "此",
+    "两人",
+    "二人",
+    "双方",
+    "前者",
+    "后者",
+];
+
+/// Does `sentence` open with a word that points back to the sentence
+/// before it? Quotation marks and spaces before the first word are
+/// skipped; a `这`/`此` that starts a noun of its own (`这里`, `此次` are
+/// listed above) still points back.
+///
+/// ```
+/// use jianbao::summarize::points_back;
+/// assert!(points_back("因此，这项工程意义重大。"));
+/// assert!(points_back("“他说得对。”"));
+/// assert!(!points_back("11月26日，全市公交开通。"));
+/// assert!(!points_back("他乡的游客纷至沓来。"));
+/// ```
+pub fn points_back(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(|c: char| c.is_whitespace() || "“‘「『\"'（(".contains(c));
+    OPENERS.iter().any(|o| s.starts_with(o)) && !NOT_BACK.iter().any(|w| s.starts_with(w))
+}
+
+/// Words that start like an opener but point nowhere.
+const NOT_BACK: &[&str] = &[
+    "他乡",
+    "他人",
+    "其实",
+    "其他",
+    "其余",
+    "其次",
+    "而今",
+    "并非",
+    "也许",
+    "还原",
+    "那么多",
+    "这么多",
+];

@@ -1,0 +1,7 @@
+//! Helpers that are not stages: word tables, word keys, sparse vectors.
+//! Everything here is crate-private; the few types public items return
+//! (rows of sparse vectors) are re-exported where those items live.
+
+pub(crate) mod sparse;
+pub(crate) mod word_key;
+pub(crate) mod wordmap;
