@@ -80,9 +80,12 @@ struct KeywordsArgs {
     /// Keywords scored per article.
     #[arg(long, default_value_t = 5)]
     top: usize,
-    /// tfidf or textrank.
-    #[arg(long, default_value = "tfidf")]
+    /// learned (the scorer fitted on real headlines), tfidf or textrank.
+    #[arg(long, default_value = "learned")]
     method: KeywordMethod,
+    /// Parts of speech to keep, comma-separated; `all` keeps every one (default: the extractor's).
+    #[arg(long, value_delimiter = ',')]
+    pos: Vec<String>,
 }
 
 #[derive(Args)]

@@ -15,8 +15,8 @@ use jianbao::text::layout::parse_article;
 struct Args {
     /// Input file; `-` or nothing reads standard input.
     path: Option<String>,
-    /// tfidf or textrank.
-    #[arg(long, default_value = "tfidf")]
+    /// learned (the scorer fitted on real headlines), tfidf or textrank.
+    #[arg(long, default_value = "learned")]
     method: KeywordMethod,
     /// How many keywords (and phrases).
     #[arg(long, default_value_t = DEFAULT_TOP)]

@@ -20,6 +20,12 @@ struct Args {
     /// Train only this kind (default: every candidate of both kinds).
     #[arg(long)]
     model: Option<ModelKind>,
+    /// Logistic-regression penalties to try instead of the default ones, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    l2: Vec<f64>,
+    /// How many times a headline's features count (default: the feature default, 3).
+    #[arg(long)]
+    title_weight: Option<u32>,
     /// Folds of cross-validation.
     #[arg(long, default_value_t = 5)]
     folds: usize,
@@ -61,10 +67,19 @@ fn main() -> std::process::ExitCode {
             corpus.add_jsonl(path, weight, bad)?;
         }
         let analyzer = args.analysis.analyzer()?;
-        let candidates: Vec<TrainParams> = Selection::default_candidates()
+        let mut candidates = Selection::default_candidates();
+        if !args.l2.is_empty() {
+            candidates.retain(|c| c.model_kind() != ModelKind::LogisticRegression);
+            candidates.extend(args.l2.iter().map(|&l2| TrainParams::default().l2(l2)));
+        }
+        let candidates: Vec<TrainParams> = candidates
             .into_iter()
             .filter(|c| args.model.is_none_or(|k| c.model_kind() == k))
-            .map(|c| c.analyzer(analyzer.clone()))
+            .map(|c| {
+                let mut features = c.feature_params().clone();
+                features.title_weight = args.title_weight.unwrap_or(features.title_weight);
+                c.analyzer(analyzer.clone()).features(features)
+            })
             .collect();
         let mut selection = Selection::default()
             .folds(args.folds)

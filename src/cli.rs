@@ -27,6 +27,9 @@ pub struct AnalysisArgs {
     /// Turn off jieba's HMM for words its dictionary lacks.
     #[arg(long)]
     pub no_hmm: bool,
+    /// Keep the pieces of names apart instead of merging them.
+    #[arg(long)]
+    pub no_merge: bool,
 }
 
 impl AnalysisArgs {
@@ -37,7 +40,9 @@ impl AnalysisArgs {
     /// The errors of [`AnalyzerBuilder::build`](crate::analysis::AnalyzerBuilder::build),
     /// naming the file and line at fault.
     pub fn analyzer(&self) -> Result<Analyzer> {
-        let mut b = Analyzer::builder().hmm(!self.no_hmm);
+        let mut b = Analyzer::builder()
+            .hmm(!self.no_hmm)
+            .merge_words(!self.no_merge);
         for d in &self.user_dict {
             b = b.user_dictionary(d);
         }

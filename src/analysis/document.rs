@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::merge::{MergeKind, Merges};
 use super::{Analyzer, Idf, smooth_idf};
 use crate::Span;
 use crate::text::sentence::{Sentence, split_sentences};
@@ -46,6 +47,8 @@ pub struct Document<'a> {
     occurrences: Vec<(u32, usize)>,
     /// The headline's terms, in order.
     title_terms: Vec<&'a str>,
+    /// The terms merged from pieces, with the rule that merged them.
+    merged: Vec<(u32, MergeKind)>,
     /// Every distinct word seen, with its term id (`None`: not a term).
     index: WordIndex<'a, Option<u32>>,
     analyzer: Analyzer,
@@ -67,10 +70,6 @@ impl<'a> Document<'a> {
         // very long text repeats its words far more).
         let mut terms = Vec::with_capacity((tokens.len() / 3).min(1 << 12));
         let mut occurrences = Vec::with_capacity(tokens.len());
-        // Occurrences come in text order, so each sentence's are a run of
-        // them: `row_end[s]` is where sentence `s`'s run ends.
-        let mut row_end = vec![0usize; sentences.len()];
-        let mut s = 0;
         for t in tokens {
             let start = t.byte_start;
             let id = words.get_or_insert_at(text, start, t.word, |key| {
@@ -79,7 +78,27 @@ impl<'a> Document<'a> {
                     terms.len() as u32 - 1
                 })
             });
-            let Some(id) = id else { continue };
+            if let Some(id) = id {
+                occurrences.push((id, start));
+            }
+        }
+        let mut merged = Vec::new();
+        if analyzer.merges_words() {
+            let merges = super::merge::find(text, &terms, &occurrences, |w| {
+                words.get(w).flatten().is_some()
+            });
+            if !merges.is_empty() {
+                merged = apply_merges(text, &merges, &mut terms, &mut occurrences, &mut words);
+            }
+        }
+        // Occurrences come in text order, so each sentence's are a run of
+        // them: `row_end[s]` is where sentence `s`'s run ends. A term
+        // between sentences (only whitespace ever is) belongs to none.
+        let mut row_end = vec![0usize; sentences.len()];
+        let mut kept = 0;
+        let mut s = 0;
+        for i in 0..occurrences.len() {
+            let start = occurrences[i].1;
             while s < sentences.len() && sentences[s].span.end <= start {
                 s += 1;
             }
@@ -87,11 +106,13 @@ impl<'a> Document<'a> {
                 break;
             }
             if start < sentences[s].span.start {
-                continue; // between sentences (only whitespace ever is)
+                continue;
             }
-            occurrences.push((id, start));
-            row_end[s] = occurrences.len();
+            occurrences[kept] = occurrences[i];
+            kept += 1;
+            row_end[s] = kept;
         }
+        occurrences.truncate(kept);
         let mut sentence_frequency = vec![0u32; terms.len()];
         let mut offsets = Vec::with_capacity(sentences.len() + 1);
         offsets.push(0);
@@ -110,9 +131,7 @@ impl<'a> Document<'a> {
             }
             offsets.push(entries.len());
         }
-        let title_terms = title.map_or_else(Vec::new, |t| {
-            analyzer.terms(t).into_iter().map(|t| t.word).collect()
-        });
+        let title_terms = title.map_or_else(Vec::new, |t| merged_title(t, analyzer, &merged));
         Document {
             text,
             title,
@@ -122,9 +141,16 @@ impl<'a> Document<'a> {
             sentence_frequency,
             occurrences,
             title_terms,
+            merged: merged.into_iter().map(|m| (m.id, m.kind)).collect(),
             index: words,
             analyzer: analyzer.clone(),
         }
+    }
+
+    /// How a merged term was made (`None`: jieba cut it as it is).
+    #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
+    pub(crate) fn merge_kind(&self, id: u32) -> Option<MergeKind> {
+        self.merged.iter().find(|(m, _)| *m == id).map(|&(_, k)| k)
     }
 
     /// The text analysed (the body).
@@ -251,6 +277,121 @@ impl<'a> Document<'a> {
         }
         Rows::from_parts(offsets, entries)
     }
+}
+
+/// A term made by merging, and the pieces it was made of.
+struct Merged<'a> {
+    id: u32,
+    kind: MergeKind,
+    pieces: Vec<&'a str>,
+}
+
+/// Rewrites the occurrences with the merges applied (a chain of merging
+/// pairs becomes one term), gives the merged terms ids, and drops from the
+/// terms every piece that no longer occurs on its own (ids are renumbered
+/// in order of first occurrence kept). Returns the merged terms.
+fn apply_merges<'a>(
+    text: &'a str,
+    merges: &Merges,
+    terms: &mut Vec<&'a str>,
+    occurrences: &mut Vec<(u32, usize)>,
+    words: &mut WordIndex<'a, Option<u32>>,
+) -> Vec<Merged<'a>> {
+    let old_terms = std::mem::take(terms);
+    let end = |&(id, start): &(u32, usize)| start + old_terms[id as usize].len();
+    let mut merged: Vec<Merged<'a>> = Vec::new();
+    let mut rewritten: Vec<(&'a str, usize, Option<MergeKind>)> =
+        Vec::with_capacity(occurrences.len());
+    let mut i = 0;
+    while i < occurrences.len() {
+        let start = occurrences[i].1;
+        let mut j = i;
+        let mut kind = None;
+        while j + 1 < occurrences.len() && end(&occurrences[j]) == occurrences[j + 1].1 {
+            let Some(k) = merges.kind(occurrences[j].0, occurrences[j + 1].0) else {
+                break;
+            };
+            // A place wins over a person, a person over a plain sequence.
+            let chain = match (kind, k) {
+                (Some(MergeKind::Place), _) | (_, MergeKind::Place) => MergeKind::Place,
+                (Some(MergeKind::Person), _) | (_, MergeKind::Person) => MergeKind::Person,
+                _ => MergeKind::Sequence,
+            };
+            if text[start..end(&occurrences[j + 1])].chars().count() > chain.max_chars() {
+                break;
+            }
+            kind = Some(chain);
+            j += 1;
+        }
+        let word = &text[start..end(&occurrences[j])];
+        if kind.is_some() && !merged.iter().any(|m| m.pieces.concat() == word) {
+            let pieces = occurrences[i..=j]
+                .iter()
+                .map(|&(id, _)| old_terms[id as usize])
+                .collect();
+            merged.push(Merged {
+                id: 0,
+                kind: kind.unwrap_or(MergeKind::Sequence),
+                pieces,
+            });
+        }
+        rewritten.push((word, start, kind));
+        i = j + 1;
+    }
+    // New ids in order of first occurrence; every word of the text keeps
+    // its place in the index (a piece that never stands alone any more is
+    // no term).
+    for w in &old_terms {
+        if let Some(Some(_)) = words.get(w) {
+            words.set(w, None);
+        }
+    }
+    occurrences.clear();
+    for (word, start, _) in rewritten {
+        let id = match words.get(word).flatten() {
+            Some(id) => id,
+            None => {
+                terms.push(word);
+                let id = terms.len() as u32 - 1;
+                words.set(word, Some(id));
+                id
+            }
+        };
+        occurrences.push((id, start));
+    }
+    for m in &mut merged {
+        let word = m.pieces.concat();
+        m.id = words.get(&word).flatten().unwrap_or(u32::MAX);
+    }
+    merged.retain(|m| m.id != u32::MAX);
+    merged
+}
+
+/// The headline's terms, with the document's merges applied to adjacent
+/// pieces (so `陈` `海涛` in the headline is `陈海涛` as in the body).
+fn merged_title<'a>(title: &'a str, analyzer: &Analyzer, merged: &[Merged<'_>]) -> Vec<&'a str> {
+    let tokens = analyzer.terms(title);
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = merged.iter().find_map(|m| {
+            let n = m.pieces.len();
+            let run = tokens.get(i..i + n)?;
+            let contiguous = run.windows(2).all(|w| w[0].span.end == w[1].span.start);
+            (contiguous && run.iter().zip(&m.pieces).all(|(t, p)| t.word == *p)).then_some(n)
+        });
+        match found {
+            Some(n) => {
+                out.push(&title[tokens[i].span.start..tokens[i + n - 1].span.end]);
+                i += n;
+            }
+            None => {
+                out.push(tokens[i].word);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -59,6 +59,11 @@ pub(crate) struct WordInfo {
     pub(crate) idf: f64,
     #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
     pub(crate) pos: Pos,
+    /// jieba cuts the word apart when it stands alone: it was found in
+    /// context (by the HMM, or by merging), and `pos` is `x` until the word
+    /// is tagged where it stands ([`remember_tag`]).
+    #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
+    pub(crate) in_context: bool,
 }
 
 /// jieba's IDF table as the library reads it: a text header saying how it
@@ -134,6 +139,20 @@ pub(crate) fn word_infos<'w>(
     }
 }
 
+/// Records the tag a word found in context has where it stands, so that
+/// later documents need not tag it again (jieba guesses the tag of a word
+/// it does not know from the word alone, so one answer holds for all).
+#[cfg_attr(not(feature = "keywords"), allow(dead_code))]
+pub(crate) fn remember_tag(word: &str, pos: Pos) {
+    if let Ok(mut cache) = CACHE.write()
+        && let Some(mut info) = cache.get(word)
+    {
+        info.pos = pos;
+        info.in_context = false;
+        cache.insert(word, info);
+    }
+}
+
 /// A word with no Chinese character and no letter (a number): jieba's
 /// unknown-word IDF, tagged `m`.
 fn number_info(word: &str) -> Option<WordInfo> {
@@ -143,6 +162,7 @@ fn number_info(word: &str) -> Option<WordInfo> {
     is_number.then(|| WordInfo {
         idf: IDF.median(),
         pos: Pos::intern("m"),
+        in_context: false,
     })
 }
 
@@ -155,11 +175,19 @@ fn ask_jieba(word: &str) -> WordInfo {
         [t] if t.word == word && is_jieba_keyword(word) => WordInfo {
             idf: IDF.get(word).unwrap_or(IDF.median()),
             pos: Pos::intern(t.tag),
+            in_context: false,
         },
-        // Cut apart on its own, or a word jieba never ranks.
-        _ => WordInfo {
+        // A word jieba never ranks.
+        [t] if t.word == word => WordInfo {
             idf: IDF.median(),
             pos: Pos::intern("x"),
+            in_context: false,
+        },
+        // Cut apart on its own: a word found in context.
+        _ => WordInfo {
+            idf: IDF.get(word).unwrap_or(IDF.median()),
+            pos: Pos::intern("x"),
+            in_context: true,
         },
     }
 }
@@ -268,11 +296,18 @@ mod tests {
         let mut in_table = 0;
         for word in words {
             let ours = ask_jieba(word);
-            assert_eq!(
-                (ours.idf, ours.pos.name().to_string()),
-                jiebas_own_answer(&tfidf, word),
-                "{word:?}"
-            );
+            if ours.in_context {
+                // jieba cuts it apart alone, so its extractor never ranks it
+                // alone; in context it gets the table's IDF (or the median).
+                assert_eq!(ours.idf, IDF.get(word).unwrap_or(IDF.median()), "{word:?}");
+                assert_eq!(jiebas_own_answer(&tfidf, word).1, "x", "{word:?}");
+            } else {
+                assert_eq!(
+                    (ours.idf, ours.pos.name().to_string()),
+                    jiebas_own_answer(&tfidf, word),
+                    "{word:?}"
+                );
+            }
             in_table += usize::from(IDF.get(word).is_some());
         }
         assert!(in_table > 3_000, "only {in_table} words found in the table");

@@ -27,6 +27,7 @@ mod document;
 mod idf;
 mod idf_table;
 pub(crate) mod lexicon;
+mod merge;
 mod stop_words;
 
 use std::path::{Path, PathBuf};
@@ -40,6 +41,9 @@ pub use dictionary::{UserWord, parse_user_dictionary};
 pub use document::{Document, Token};
 pub use idf::{Idf, IdfTable, smooth_idf};
 pub use idf_table::compile as compile_idf_table;
+#[cfg(feature = "keywords")]
+pub(crate) use merge::MergeKind;
+pub use merge::{MAX_MERGED_CHARS, MAX_SEQUENCE_CHARS};
 pub use stop_words::StopWords;
 
 pub(crate) use idf::CorpusIdf;
@@ -93,6 +97,10 @@ pub struct AnalysisSettings {
     /// The stop words, or `None` for the team's default list.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stop_words: Option<Vec<String>>,
+    /// Pieces of names a document keeps together become one term (see
+    /// [`AnalyzerBuilder::merge_words`]).
+    #[serde(default)]
+    pub merge_words: bool,
 }
 
 impl Default for AnalysisSettings {
@@ -101,6 +109,7 @@ impl Default for AnalysisSettings {
             hmm: true,
             user_words: Vec::new(),
             stop_words: None,
+            merge_words: true,
         }
     }
 }
@@ -161,7 +170,9 @@ impl Analyzer {
     /// [`Error::InvalidOption`](crate::Error::InvalidOption) for a user
     /// word that is not one word.
     pub fn from_settings(settings: &AnalysisSettings) -> Result<Self> {
-        let mut b = Analyzer::builder().hmm(settings.hmm);
+        let mut b = Analyzer::builder()
+            .hmm(settings.hmm)
+            .merge_words(settings.merge_words);
         for w in &settings.user_words {
             b.config
                 .user_words
@@ -190,6 +201,11 @@ impl Analyzer {
     /// Whether jieba's HMM guesses unknown words.
     pub fn hmm(&self) -> bool {
         self.inner.settings.hmm
+    }
+
+    /// Whether the pieces of names a document keeps together become one term.
+    pub fn merges_words(&self) -> bool {
+        self.inner.settings.merge_words
     }
 
     /// The stop words in use.
@@ -297,6 +313,7 @@ pub struct AnalyzerBuilder {
 #[derive(Debug, Clone)]
 struct Config {
     hmm: bool,
+    merge_words: bool,
     user_words: Vec<UserWord>,
     /// Dictionary files, read at build time.
     dictionaries: Vec<PathBuf>,
@@ -313,6 +330,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             hmm: true,
+            merge_words: true,
             user_words: Vec::new(),
             dictionaries: Vec::new(),
             invalid: None,
@@ -381,6 +399,25 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Merges the pieces of names a document keeps together into one
+    /// term (on by default): `陈` + `海涛` → `陈海涛`, `石桥` + `口村` →
+    /// `石桥口村`, `皖` + `西南` → `皖西南`. The rules read only the
+    /// document itself; see the `merge` rules in the module docs of
+    /// [`analysis`](self).
+    ///
+    /// ```
+    /// use jianbao::analysis::Analyzer;
+    /// let text = "市长陈海涛主持会议。陈海涛强调，要办好民生实事。";
+    /// let doc = Analyzer::default().analyze(text);
+    /// assert!(doc.terms().contains(&"陈海涛"));
+    /// let pieces = Analyzer::builder().merge_words(false).build().unwrap().analyze(text);
+    /// assert!(pieces.terms().contains(&"海涛"));
+    /// ```
+    pub fn merge_words(mut self, on: bool) -> Self {
+        self.config.merge_words = on;
+        self
+    }
+
     /// Weighs keywords (and summaries that ask for [`Idf::Corpus`]) with
     /// this table instead of jieba's.
     pub fn idf_table(mut self, table: IdfTable) -> Self {
@@ -439,6 +476,7 @@ impl AnalyzerBuilder {
             .collect();
         let settings = AnalysisSettings {
             hmm: c.hmm,
+            merge_words: c.merge_words,
             stop_words: stop_words.as_ref().map(|s| s.words().to_vec()),
             user_words: c.user_words,
         };

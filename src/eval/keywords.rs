@@ -43,24 +43,8 @@ impl std::fmt::Display for KeywordScores {
 /// assert!(!is_fragment("村民", "石桥口村的村民。村民很忙。"));
 /// ```
 pub fn is_fragment(word: &str, text: &str) -> bool {
-    if word.is_empty() {
-        return false;
-    }
-    let starts: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
-    if starts.len() < 2 {
-        return false;
-    }
-    let same_han = |mut side: Box<dyn Iterator<Item = Option<char>> + '_>| {
-        let first = side.next().flatten();
-        first.is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && side.all(|c| c == first)
-    };
-    let lefts = Box::new(starts.iter().map(|&i| text[..i].chars().next_back()));
-    let rights = Box::new(
-        starts
-            .iter()
-            .map(|&i| text[i + word.len()..].chars().next()),
-    );
-    same_han(lefts) || same_han(rights)
+    let (left, right) = crate::text::stable_neighbours(word, text);
+    left.is_some() || right.is_some()
 }
 
 /// Extracts keywords from every `(text, headline)` (the text's layout

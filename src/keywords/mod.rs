@@ -20,19 +20,28 @@
 //! adjacent keywords that recur (`城乡` + `公交` + `一体化` →
 //! `城乡公交一体化`).
 
+mod learned;
+
+use std::sync::Arc;
+
 use crate::analysis::lexicon::{self, Pos};
+pub use learned::{FEATURES, KeywordScorer, SCORER_FORMAT, SCORER_VERSION};
+#[cfg(feature = "train")]
+pub use learned::{ScorerSet, cross_validate_scorer, fit_scorer};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::analysis::{CorpusIdf, Document};
+use crate::analysis::{CorpusIdf, Document, MergeKind};
 use crate::error::{Error, Result};
 use crate::rank::{Graph, PageRank};
 
 /// Parts of speech kept by default: nouns (common, person, place,
 /// organisation, other proper), verbal nouns, verbs, idioms, abbreviations
 /// and foreign words.
-pub const NEWS_POS: &[&str] = &["n", "nr", "ns", "nt", "nz", "vn", "v", "l", "j", "eng"];
+pub const NEWS_POS: &[&str] = &[
+    "n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "vn", "v", "l", "j", "i", "eng", "m",
+];
 
 /// Every part-of-speech tag of jieba's dictionary and tagger; a filter may
 /// name only these (and tags of user words).
@@ -58,8 +67,12 @@ pub const TEXTRANK_SPAN: usize = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum KeywordMethod {
-    /// Term frequency times IDF (default).
+    /// The learned scorer (default): the probability, by logistic
+    /// regression over TF-IDF, position, spread, part of speech and length,
+    /// that a term is a word of the headline ([`KeywordScorer`]).
     #[default]
+    Learned,
+    /// Term frequency times IDF, as jieba weighs it.
     TfIdf,
     /// PageRank over a term co-occurrence graph.
     TextRank,
@@ -70,9 +83,14 @@ impl std::str::FromStr for KeywordMethod {
 
     fn from_str(s: &str) -> Result<Self> {
         match s.to_ascii_lowercase().as_str() {
+            "learned" => Ok(KeywordMethod::Learned),
             "tfidf" | "tf-idf" => Ok(KeywordMethod::TfIdf),
             "textrank" => Ok(KeywordMethod::TextRank),
-            other => Err(Error::invalid("method", other, "tfidf or textrank")),
+            other => Err(Error::invalid(
+                "method",
+                other,
+                "learned, tfidf or textrank",
+            )),
         }
     }
 }
@@ -117,12 +135,14 @@ struct Config {
     method: KeywordMethod,
     top: usize,
     allowed_pos: Vec<String>,
+    scorer: Option<Arc<KeywordScorer>>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            method: KeywordMethod::TfIdf,
+            method: KeywordMethod::Learned,
+            scorer: None,
             top: DEFAULT_TOP,
             allowed_pos: NEWS_POS.iter().map(|s| s.to_string()).collect(),
         }
@@ -133,20 +153,25 @@ impl Default for Config {
 ///
 /// ```
 /// use jianbao::analysis::Analyzer;
-/// use jianbao::keywords::KeywordExtractor;
+/// use jianbao::keywords::{KeywordExtractor, KeywordMethod};
 ///
-/// let text = "全市推进数字乡村建设。数字乡村建设让村民办事不出村，数字乡村建设还带动了乡村旅游。";
+/// let text = "城乡公交一体化让村民出行更方便。城乡公交一体化覆盖全部行政村，\
+///             公交票价统一为2元。城乡交通也在改善。";
 /// let doc = Analyzer::default().analyze(text);
 /// let k = KeywordExtractor::default().extract(&doc);
-/// assert!(k.words.iter().any(|w| w.word == "乡村"));
-/// assert_eq!(k.phrases[0].phrase, "数字乡村建设");
-/// assert_eq!(k.phrases[0].count, 3);
+/// assert!(k.words.iter().any(|w| w.word == "公交"));
+/// // Keywords that stand side by side again and again make a phrase.
+/// let k = KeywordExtractor::builder().method(KeywordMethod::TfIdf).build().unwrap().extract(&doc);
+/// assert_eq!(k.phrases[0].phrase, "城乡公交");
+/// assert_eq!(k.phrases[0].count, 2);
 /// ```
 #[derive(Debug, Clone)]
 pub struct KeywordExtractor {
     config: Config,
     /// `allowed_pos`, interned.
     allowed: Vec<Pos>,
+    /// The learned method's scorer.
+    scorer: Arc<KeywordScorer>,
 }
 
 impl Default for KeywordExtractor {
@@ -170,9 +195,16 @@ pub struct KeywordExtractorBuilder {
 }
 
 impl KeywordExtractorBuilder {
-    /// TF-IDF or TextRank.
+    /// The learned scorer (default), TF-IDF or TextRank.
     pub fn method(mut self, method: KeywordMethod) -> Self {
         self.config.method = method;
+        self
+    }
+
+    /// The learned method's scorer (default: the shipped one,
+    /// [`KeywordScorer::shipped`]).
+    pub fn scorer(mut self, scorer: KeywordScorer) -> Self {
+        self.config.scorer = Some(Arc::new(scorer));
         self
     }
 
@@ -192,7 +224,8 @@ impl KeywordExtractorBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] for `top` 0 or a tag jieba never gives.
+    /// [`Error::InvalidOption`] for `top` 0 or a tag jieba never gives;
+    /// [`Error::Model`] if the shipped scorer is damaged.
     pub fn build(self) -> Result<KeywordExtractor> {
         let c = self.config;
         if c.top == 0 {
@@ -209,11 +242,95 @@ impl KeywordExtractorBuilder {
                 format!("part-of-speech tags of jieba ({})", JIEBA_TAGS.join(",")),
             ));
         }
+        let scorer = match &c.scorer {
+            Some(s) => Arc::clone(s),
+            None => Arc::new(KeywordScorer::shipped()?.clone()),
+        };
         Ok(KeywordExtractor {
             allowed: c.allowed_pos.iter().map(|t| Pos::intern(t)).collect(),
             config: c,
+            scorer,
         })
     }
+}
+
+/// A term the extractor may return: its tag, corpus IDF, and whether it
+/// was found in context (by jieba's HMM, or by merging pieces).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub(crate) pos: Pos,
+    pub(crate) idf: f64,
+    pub(crate) in_context: bool,
+}
+
+/// The scorer's probability for every candidate of `doc`, as `(id, score)`.
+pub(crate) fn learned_scores(
+    doc: &Document<'_>,
+    candidates: &[Option<Candidate>],
+    scorer: &KeywordScorer,
+) -> Vec<(u32, f64)> {
+    let idf: Vec<Option<f64>> = candidates.iter().map(|c| c.map(|c| c.idf)).collect();
+    let ctx = learned::Context::new(doc, &idf);
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(id, c)| {
+            let c = (*c)?;
+            if !ctx.is_scored(id) {
+                return None;
+            }
+            let f = ctx.features(doc.terms()[id], id, c.pos, c.idf, c.in_context);
+            Some((id as u32, scorer.score(&f)))
+        })
+        .collect()
+}
+
+/// Characters a keyword is never widened by: function words, measure words,
+/// numbers' companions (`个`, `次`), `的`.
+const NOT_WIDENED_BY: &str = "的了着过在是和与及或等个次名位件项只条场天年月日号时分秒元亿万多余被把将对向从于由以而并也还都又就才已要会能可让使给到上下中内外前后里间这那其该此每各某另本全总为请说称称据约共逾超近第";
+
+/// `word` as a whole word of `text`: itself when it stands on its own,
+/// widened (by up to [`MAX_SEQUENCE_CHARS`](crate::analysis::MAX_SEQUENCE_CHARS)
+/// characters) to the longer string it always stands inside when that
+/// string's extra characters are not function characters, `None` when it
+/// cannot be made whole.
+pub(crate) fn whole_word(word: &str, text: &str) -> Option<String> {
+    let mut w = word.to_string();
+    for _ in 0..crate::analysis::MAX_SEQUENCE_CHARS {
+        let (left, right) = crate::text::stable_neighbours(&w, text);
+        let widen = |c: Option<char>| c.filter(|c| !NOT_WIDENED_BY.contains(*c));
+        match (left, right) {
+            (None, None) => return Some(w),
+            (Some(_), _) if widen(left).is_some() => w.insert(0, left?),
+            (_, Some(_)) if widen(right).is_some() => w.push(right?),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The tag jieba gives term `id` in the sentence of its first occurrence
+/// (`nz`, a proper noun, if jieba cuts it otherwise there).
+fn tag_where_it_stands(doc: &Document<'_>, id: u32) -> Pos {
+    let word = doc.terms()[id as usize];
+    let found = doc
+        .occurrences()
+        .find(|&(t, _)| t == id)
+        .and_then(|(_, span)| {
+            let sentence = doc
+                .sentences()
+                .iter()
+                .find(|s| s.span.contains(span.start))?;
+            let at = span.start - sentence.span.start;
+            let tags = doc
+                .analyzer()
+                .jieba()
+                .tag(sentence.text, doc.analyzer().hmm());
+            tags.into_iter()
+                .find(|t| t.byte_start == at && t.word == word)
+                .map(|t| Pos::intern(t.tag))
+        });
+    found.unwrap_or_else(|| Pos::intern("nz"))
 }
 
 /// Readies jieba's IDF table now rather than at the first keyword. The
@@ -249,6 +366,7 @@ impl KeywordExtractor {
     pub fn extract(&self, doc: &Document<'_>) -> Keywords {
         let k = self.config.top.saturating_mul(3);
         let mut words = match self.config.method {
+            KeywordMethod::Learned => self.learned_ranked(doc, k),
             KeywordMethod::TfIdf => self.tfidf_ranked(doc, k),
             KeywordMethod::TextRank => self.textrank_ranked(doc, k),
         };
@@ -264,8 +382,11 @@ impl KeywordExtractor {
 
     /// The candidate terms by id: those of two characters or more whose
     /// tag the filter keeps, with their tag and corpus IDF (`None`: not a
-    /// candidate). A user word's tag is the one its dictionary gives.
-    fn candidates(&self, doc: &Document<'_>) -> Vec<Option<(Pos, f64)>> {
+    /// candidate). A term's tag is the one jieba gives it where it stands:
+    /// a user word's is its dictionary's, a merged name's is its kind's
+    /// (`nr` for a person, `ns` for a place), and a word jieba found in
+    /// context (by its HMM) is tagged in its sentence.
+    pub(crate) fn candidates(&self, doc: &Document<'_>) -> Vec<Option<Candidate>> {
         let terms = doc.terms();
         let analyzer = doc.analyzer();
         let table = match analyzer.corpus_idf() {
@@ -276,14 +397,43 @@ impl KeywordExtractor {
         let long: Vec<u32> = (0..terms.len() as u32)
             .filter(|&id| terms[id as usize].chars().nth(1).is_some())
             .collect();
+        let mut infos = vec![lexicon::WordInfo::default(); long.len()];
         lexicon::word_infos(long.iter().map(|&id| terms[id as usize]), |i, info| {
-            let id = long[i] as usize;
-            let word = terms[id];
-            let pos = analyzer.user_tag(word).map_or(info.pos, Pos::intern);
-            let idf = table.map_or(info.idf, |t| t.get(word) as f64);
-            out[id] = self.keeps(pos).then_some((pos, idf));
+            infos[i] = info
         });
+        for (&id, info) in long.iter().zip(infos) {
+            let word = terms[id as usize];
+            let pos = if let Some(tag) = analyzer.user_tag(word) {
+                Pos::intern(tag)
+            } else if let Some(kind) = doc.merge_kind(id) {
+                Pos::intern(match kind {
+                    MergeKind::Person => "nr",
+                    MergeKind::Place => "ns",
+                    MergeKind::Sequence => "nz",
+                })
+            } else if info.in_context {
+                let pos = tag_where_it_stands(doc, id);
+                lexicon::remember_tag(word, pos);
+                pos
+            } else {
+                info.pos
+            };
+            let idf = table.map_or(info.idf, |t| t.get(word) as f64);
+            out[id as usize] = self.keeps(pos).then_some(Candidate {
+                pos,
+                idf,
+                in_context: info.in_context || doc.merge_kind(id).is_some(),
+            });
+        }
         out
+    }
+
+    /// The learned scorer's probability for the candidates it was fitted
+    /// for: the heaviest by TF-IDF.
+    fn learned_ranked(&self, doc: &Document<'_>, k: usize) -> Vec<Keyword> {
+        let candidates = self.candidates(doc);
+        let scored = learned_scores(doc, &candidates, &self.scorer);
+        self.best(doc, &candidates, scored, k)
     }
 
     /// TF-IDF over the document's candidate terms, as jieba weighs them.
@@ -305,9 +455,9 @@ impl KeywordExtractor {
         let scored = candidates
             .iter()
             .enumerate()
-            .filter_map(|(id, c)| c.map(|(_, idf)| (id as u32, tf[id] as f64 * idf / total as f64)))
+            .filter_map(|(id, c)| c.map(|c| (id as u32, tf[id] as f64 * c.idf / total as f64)))
             .collect();
-        self.best(terms, &candidates, scored, k)
+        self.best(doc, &candidates, scored, k)
     }
 
     /// TextRank over the candidate terms' co-occurrence graph.
@@ -318,22 +468,12 @@ impl KeywordExtractor {
         let mut node_of = vec![u32::MAX; terms.len()];
         let mut term_of: Vec<u32> = Vec::new();
         let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        for s in 0..doc.sentences().len() {
-            // The sentence's candidate occurrences, as nodes, in order.
-            let span = doc.sentences()[s].span;
-            let nodes: Vec<u32> = doc
-                .raw_occurrences()
-                .iter()
-                .filter(|&&(_, at)| span.contains(at))
-                .filter(|&&(id, _)| tags[id as usize].is_some())
-                .map(|&(id, _)| {
-                    if node_of[id as usize] == u32::MAX {
-                        node_of[id as usize] = term_of.len() as u32;
-                        term_of.push(id);
-                    }
-                    node_of[id as usize]
-                })
-                .collect();
+        // Sentence by sentence (occurrences come in text order), the
+        // candidates' occurrences as nodes, and their pairs within the span.
+        let sentences = doc.sentences();
+        let mut s = 0usize;
+        let mut nodes: Vec<u32> = Vec::new();
+        let mut add_pairs = |nodes: &mut Vec<u32>| {
             for (i, &a) in nodes.iter().enumerate() {
                 for &b in nodes.iter().skip(i + 1).take(TEXTRANK_SPAN - 1) {
                     if a != b {
@@ -341,7 +481,23 @@ impl KeywordExtractor {
                     }
                 }
             }
+            nodes.clear();
+        };
+        for &(id, at) in doc.raw_occurrences() {
+            while s + 1 < sentences.len() && sentences[s].span.end <= at {
+                s += 1;
+                add_pairs(&mut nodes);
+            }
+            if tags[id as usize].is_none() {
+                continue;
+            }
+            if node_of[id as usize] == u32::MAX {
+                node_of[id as usize] = term_of.len() as u32;
+                term_of.push(id);
+            }
+            nodes.push(node_of[id as usize]);
         }
+        add_pairs(&mut nodes);
         if term_of.is_empty() {
             return Vec::new();
         }
@@ -360,35 +516,45 @@ impl KeywordExtractor {
             .enumerate()
             .map(|(node, &id)| (id, if top > 0.0 { rank[node] / top } else { 0.0 }))
             .collect();
-        self.best(terms, &tags, scored, k)
+        self.best(doc, &tags, scored, k)
     }
 
     /// The `k` best of `scored` as keywords, best first (ties to the word
-    /// that sorts first).
+    /// that sorts first), whole words only: a term that only ever stands
+    /// inside one longer string of the text (every occurrence has the same
+    /// character on its left, or on its right) is widened to that string
+    /// when the characters it takes on are not function characters
+    /// (`湖人` → `湖人队`), and left out when they are (`篮板` of `12个篮板`).
     fn best(
         &self,
-        terms: &[&str],
-        tags: &[Option<(Pos, f64)>],
+        doc: &Document<'_>,
+        tags: &[Option<Candidate>],
         mut scored: Vec<(u32, f64)>,
         k: usize,
     ) -> Vec<Keyword> {
-        let best_first = |a: &(u32, f64), b: &(u32, f64)| {
+        let terms = doc.terms();
+        scored.sort_unstable_by(|a, b| {
             b.1.total_cmp(&a.1)
                 .then_with(|| terms[a.0 as usize].cmp(terms[b.0 as usize]))
-        };
-        if scored.len() > k && k > 0 {
-            scored.select_nth_unstable_by(k - 1, best_first);
-            scored.truncate(k);
-        }
-        scored.sort_unstable_by(best_first);
-        scored
-            .into_iter()
-            .map(|(id, weight)| Keyword {
-                word: terms[id as usize].to_string(),
+        });
+        let mut out: Vec<Keyword> = Vec::with_capacity(k);
+        for (id, weight) in scored {
+            if out.len() == k {
+                break;
+            }
+            let Some(word) = whole_word(terms[id as usize], doc.text()) else {
+                continue;
+            };
+            if out.iter().any(|w| w.word == word) {
+                continue;
+            }
+            out.push(Keyword {
+                word,
                 weight,
-                tag: tags[id as usize].map_or("x", |(p, _)| p.name()).to_string(),
-            })
-            .collect()
+                tag: tags[id as usize].map_or("x", |c| c.pos.name()).to_string(),
+            });
+        }
+        out
     }
 
     fn phrases_from(&self, doc: &Document<'_>, ranked: &[Keyword]) -> Vec<KeyPhrase> {

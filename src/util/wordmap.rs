@@ -438,6 +438,18 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
         Some(self.slots.slots[i].1)
     }
 
+    /// Sets the value of `word`, inserting it if it is new.
+    pub(crate) fn set(&mut self, word: &'a str, value: V) {
+        let Some(key) = word_key(word) else {
+            self.long.insert(word, value);
+            return;
+        };
+        match self.find(key) {
+            Ok(i) => self.slots.slots[i].1 = value,
+            Err(empty) => self.slots.fill(empty, key, value),
+        }
+    }
+
     /// The value of the word `text[start..start + word.len()]` (which is
     /// `word`), inserting `make(key)` if the word is new (`key` is the
     /// word's [`word_key`], for a [`WordMap`] to reuse).

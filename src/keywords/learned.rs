@@ -1,0 +1,558 @@
+//! The learned keyword scorer: how likely a term of an article is to be a
+//! word of its headline, by logistic regression (`linfa-logistic`) over a
+//! few things a reader notices: how heavy the term is by TF-IDF, how early
+//! and how widely it occurs, its part of speech and length.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::Pos;
+use crate::analysis::Document;
+use crate::error::{Error, Result};
+
+/// The `format` field of a keyword scorer file.
+pub const SCORER_FORMAT: &str = "jianbao-keyword-scorer";
+/// The scorer file version this build reads and writes.
+pub const SCORER_VERSION: u32 = 1;
+
+/// The features, in the order of a scorer's weights.
+pub const FEATURES: &[&str] = &[
+    "tfidf_share",
+    "log_tf",
+    "idf",
+    "tfidf_rank",
+    "first_position",
+    "in_first_sentence",
+    "in_first_three_sentences",
+    "sentence_spread",
+    "chars_2",
+    "chars_3",
+    "chars_4_plus",
+    "pos_nr",
+    "pos_ns",
+    "pos_nt",
+    "pos_nz",
+    "pos_n",
+    "pos_vn",
+    "pos_v",
+    "pos_eng",
+    "pos_idiom_or_abbreviation",
+    "pos_other",
+    "found_in_context",
+    "has_digit_or_letter",
+    "in_title_marks",
+    "early_chars",
+    "tf_in_first_sentence",
+    "pos_number",
+    "rank_0",
+    "rank_1",
+    "rank_2",
+    "rank_3_4",
+    "rank_5_9",
+    "rank_10_19",
+    "first_sentence_1",
+    "first_sentence_2",
+    "first_sentence_3_5",
+    "tf_1",
+    "tf_2",
+    "tf_3_4",
+    "first_char_20",
+    "first_char_50",
+    "first_char_100",
+    "first_char_200",
+    "name_in_first_sentence",
+    "noun_in_first_sentence",
+    "in_key_sentence",
+    "key_sentence_mass",
+];
+
+/// A scorer ranks (and is fitted on) each text's this many heaviest
+/// candidates by TF-IDF; the rest never reach the top few.
+pub(crate) const TRAINING_CANDIDATES: u32 = 30;
+
+/// The number of features.
+pub(crate) const N_FEATURES: usize = 47;
+
+/// What a document says about its candidate terms, worked out in one pass.
+pub(crate) struct Context {
+    tf: Vec<u32>,
+    first_at: Vec<usize>,
+    first_sentence: Vec<u32>,
+    sentences_with: Vec<u32>,
+    /// TF-IDF score of each candidate (0 for others).
+    pub(crate) tfidf: Vec<f64>,
+    /// Rank by TF-IDF among the candidates (0 is the best).
+    rank: Vec<u32>,
+    max_tfidf: f64,
+    len: usize,
+    sentences: usize,
+    /// Occurs inside title marks (`《…》`) or quotation marks.
+    in_marks: Vec<bool>,
+    /// Occurrences in the first sentence.
+    tf_first: Vec<u32>,
+    /// Where the first occurrence starts, in characters.
+    first_chars: Vec<usize>,
+    /// Occurs in the key sentence: the one most like the whole text, the
+    /// lead favoured.
+    in_key: Vec<bool>,
+    /// The share of the sentences' key weight that the sentences holding
+    /// the term carry.
+    key_mass: Vec<f64>,
+}
+
+impl Context {
+    /// The context of `doc`'s candidates (`idf[id]` is `Some` for a
+    /// candidate).
+    pub(crate) fn new(doc: &Document<'_>, idf: &[Option<f64>]) -> Self {
+        let n = doc.terms().len();
+        let mut c = Context {
+            tf: vec![0; n],
+            first_at: vec![usize::MAX; n],
+            first_sentence: vec![u32::MAX; n],
+            sentences_with: vec![0; n],
+            tfidf: vec![0.0; n],
+            rank: vec![u32::MAX; n],
+            max_tfidf: 0.0,
+            len: doc.text().len().max(1),
+            sentences: doc.sentences().len().max(1),
+            in_marks: vec![false; n],
+            tf_first: vec![0; n],
+            first_chars: vec![usize::MAX; n],
+            in_key: vec![false; n],
+            key_mass: vec![0.0; n],
+        };
+        let text = doc.text();
+        let sentences = doc.sentences();
+        let mut s = 0usize;
+        let mut last_sentence = vec![u32::MAX; n];
+        for (id, span) in doc.occurrences() {
+            let id = id as usize;
+            while s + 1 < sentences.len() && sentences[s].span.end <= span.start {
+                s += 1;
+            }
+            c.tf[id] += 1;
+            if s == 0 {
+                c.tf_first[id] += 1;
+            }
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            if matches!(before, Some('《' | '“' | '「')) && matches!(after, Some('》' | '”' | '」'))
+            {
+                c.in_marks[id] = true;
+            }
+            if c.first_at[id] == usize::MAX {
+                c.first_at[id] = span.start;
+                c.first_chars[id] = text[..span.start].chars().count();
+                c.first_sentence[id] = s as u32;
+            }
+            if last_sentence[id] != s as u32 {
+                last_sentence[id] = s as u32;
+                c.sentences_with[id] += 1;
+            }
+        }
+        let total: u32 = (0..n).filter(|&i| idf[i].is_some()).map(|i| c.tf[i]).sum();
+        let total = total.max(1) as f64;
+        for (i, x) in idf.iter().enumerate() {
+            if let Some(x) = x {
+                c.tfidf[i] = c.tf[i] as f64 * x / total;
+                c.max_tfidf = c.max_tfidf.max(c.tfidf[i]);
+            }
+        }
+        c.key_sentences(doc, idf);
+        let mut order: Vec<usize> = (0..n).filter(|&i| idf[i].is_some()).collect();
+        order.sort_unstable_by(|&a, &b| c.tfidf[b].total_cmp(&c.tfidf[a]).then(a.cmp(&b)));
+        for (r, &i) in order.iter().enumerate() {
+            c.rank[i] = r as u32;
+        }
+        c
+    }
+
+    /// Each sentence's key weight: the cosine of its term counts (IDF
+    /// weighted) with the whole text's, over `1 + its index` (news puts
+    /// its news first); the key sentence is the heaviest.
+    fn key_sentences(&mut self, doc: &Document<'_>, idf: &[Option<f64>]) {
+        let weight = |id: u32| idf[id as usize].unwrap_or(1.0);
+        let mut whole = vec![0.0f64; doc.terms().len()];
+        for row in doc.rows() {
+            for &(id, count) in row {
+                whole[id as usize] += count as f64 * weight(id);
+            }
+        }
+        let norm = whole.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-12);
+        let keys: Vec<f64> = doc
+            .rows()
+            .iter()
+            .enumerate()
+            .map(|(s, row)| {
+                let (mut dot, mut own) = (0.0, 0.0);
+                for &(id, count) in row {
+                    let x = count as f64 * weight(id);
+                    dot += x * whole[id as usize];
+                    own += x * x;
+                }
+                dot / (norm * own.sqrt().max(1e-12)) / (1.0 + s as f64)
+            })
+            .collect();
+        let total: f64 = keys.iter().sum::<f64>().max(1e-12);
+        let best = keys
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(s, _)| s);
+        for (s, row) in doc.rows().iter().enumerate() {
+            for &(id, _) in row {
+                self.key_mass[id as usize] += keys[s] / total;
+                if Some(s) == best {
+                    self.in_key[id as usize] = true;
+                }
+            }
+        }
+    }
+
+    /// Is candidate `id` one the scorer ranks (one of the heaviest
+    /// [`TRAINING_CANDIDATES`] by TF-IDF)?
+    pub(crate) fn is_scored(&self, id: usize) -> bool {
+        self.rank[id] < TRAINING_CANDIDATES
+    }
+
+    /// The features of candidate `id`, in the order of [`FEATURES`].
+    pub(crate) fn features(
+        &self,
+        word: &str,
+        id: usize,
+        pos: Pos,
+        idf: f64,
+        in_context: bool,
+    ) -> [f64; N_FEATURES] {
+        let chars = word.chars().count();
+        let tag = pos.name();
+        let one = |b: bool| if b { 1.0 } else { 0.0 };
+        let pos_group = [
+            tag == "nr" || tag == "nrt" || tag == "nrfg",
+            tag == "ns",
+            tag == "nt",
+            tag == "nz",
+            tag == "n",
+            tag == "vn",
+            tag == "v",
+            tag == "eng",
+            matches!(tag, "l" | "j" | "i"),
+        ];
+        let other = !pos_group.iter().any(|&b| b);
+        let first = self.first_sentence[id];
+        [
+            self.tfidf[id] / self.max_tfidf.max(1e-12),
+            (1.0 + self.tf[id] as f64).ln() / 3.0,
+            idf / 12.0,
+            1.0 / (1.0 + self.rank[id] as f64),
+            1.0 - self.first_at[id].min(self.len) as f64 / self.len as f64,
+            one(first == 0),
+            one(first < 3),
+            self.sentences_with[id] as f64 / self.sentences as f64,
+            one(chars == 2),
+            one(chars == 3),
+            one(chars >= 4),
+            one(pos_group[0]),
+            one(pos_group[1]),
+            one(pos_group[2]),
+            one(pos_group[3]),
+            one(pos_group[4]),
+            one(pos_group[5]),
+            one(pos_group[6]),
+            one(pos_group[7]),
+            one(pos_group[8]),
+            one(other),
+            one(in_context),
+            one(word.chars().any(|c| c.is_ascii_alphanumeric())),
+            one(self.in_marks[id]),
+            1.0 / (1.0 + self.first_at[id].min(self.len) as f64 / 60.0),
+            (self.tf_first[id] as f64).min(3.0) / 3.0,
+            one(tag == "m" || tag == "mq"),
+            one(self.rank[id] == 0),
+            one(self.rank[id] == 1),
+            one(self.rank[id] == 2),
+            one((3..5).contains(&self.rank[id])),
+            one((5..10).contains(&self.rank[id])),
+            one((10..20).contains(&self.rank[id])),
+            one(first == 1),
+            one(first == 2),
+            one((3..6).contains(&first)),
+            one(self.tf[id] == 1),
+            one(self.tf[id] == 2),
+            one((3..5).contains(&self.tf[id])),
+            one(self.first_chars[id] < 20),
+            one(self.first_chars[id] < 50),
+            one(self.first_chars[id] < 100),
+            one(self.first_chars[id] < 200),
+            one(first == 0 && (pos_group[0] || pos_group[1] || pos_group[2] || pos_group[3])),
+            one(first == 0 && pos_group[4]),
+            one(self.in_key[id]),
+            self.key_mass[id],
+        ]
+    }
+}
+
+/// A fitted keyword scorer: a weight per feature and a bias; a term's
+/// score is the logistic of their dot product with its features (the
+/// probability that it is a word of the headline).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeywordScorer {
+    format: String,
+    version: u32,
+    /// The feature names the weights are for.
+    features: Vec<String>,
+    weights: Vec<f64>,
+    bias: f64,
+    /// Where it was fitted: each set's name and its number of articles.
+    #[serde(default)]
+    trained_on: Vec<(String, usize)>,
+}
+
+static SHIPPED: LazyLock<Result<KeywordScorer>> = LazyLock::new(|| {
+    KeywordScorer::from_json("<shipped>", include_str!("../../models/keywords.json"))
+});
+
+impl KeywordScorer {
+    /// The scorer that ships with the crate (parsed once per process).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Model`] only if the built-in file is damaged.
+    pub fn shipped() -> Result<&'static KeywordScorer> {
+        match &*SHIPPED {
+            Ok(s) => Ok(s),
+            Err(e) => Err(Error::model("<shipped keyword scorer>", e.to_string())),
+        }
+    }
+
+    #[cfg(feature = "train")]
+    pub(crate) fn from_parts(
+        weights: Vec<f64>,
+        bias: f64,
+        trained_on: Vec<(String, usize)>,
+    ) -> Self {
+        KeywordScorer {
+            format: SCORER_FORMAT.into(),
+            version: SCORER_VERSION,
+            features: FEATURES.iter().map(|s| s.to_string()).collect(),
+            weights,
+            bias,
+            trained_on,
+        }
+    }
+
+    /// The sets it was fitted on, with their sizes.
+    pub fn trained_on(&self) -> &[(String, usize)] {
+        &self.trained_on
+    }
+
+    /// The probability that a term with these features is a headline word.
+    pub(crate) fn score(&self, features: &[f64]) -> f64 {
+        let z = self.bias
+            + self
+                .weights
+                .iter()
+                .zip(features)
+                .map(|(w, x)| w * x)
+                .sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// Parses a scorer; `path` names it in errors.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ModelVersion`] for another version; [`Error::Model`] for
+    /// text that is not a scorer, or whose features are not this build's
+    /// or whose weights are not finite.
+    pub fn from_json(path: impl AsRef<Path>, json: &str) -> Result<Self> {
+        let path = path.as_ref();
+        let bad = |reason: String| Error::model(path, reason);
+        let s: KeywordScorer =
+            serde_json::from_str(json).map_err(|e| bad(format!("not a keyword scorer ({e})")))?;
+        if s.format != SCORER_FORMAT {
+            return Err(bad(format!(
+                "format {:?} is not {SCORER_FORMAT:?}",
+                s.format
+            )));
+        }
+        if s.version != SCORER_VERSION {
+            return Err(Error::ModelVersion {
+                path: path.to_path_buf(),
+                found: s.version.to_string(),
+                expected: SCORER_VERSION,
+            });
+        }
+        if s.features
+            .iter()
+            .map(String::as_str)
+            .ne(FEATURES.iter().copied())
+            || s.weights.len() != FEATURES.len()
+        {
+            return Err(bad(
+                "its features are not the ones this build computes".into()
+            ));
+        }
+        if !s.weights.iter().chain([&s.bias]).all(|w| w.is_finite()) {
+            return Err(bad("weights contain NaN or infinite values".into()));
+        }
+        Ok(s)
+    }
+
+    /// Reads a scorer file (at most 1 MB).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] for a file that cannot be read, and the errors of
+    /// [`from_json`](Self::from_json).
+    pub fn load(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() || meta.len() > 1 << 20 {
+            return Err(Error::model(path, "not a regular file of at most 1 MB"));
+        }
+        Self::from_json(path, &crate::read_text_file(path)?)
+    }
+
+    /// Writes the scorer as JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] naming the path.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let json =
+            serde_json::to_string_pretty(self).map_err(|e| Error::model(path, e.to_string()))?;
+        std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))
+    }
+}
+
+/// Fits a keyword scorer with `linfa-logistic` on sets of `(text,
+/// headline)` pairs: every candidate term of each text (as the extractor
+/// with `extractor`'s part-of-speech filter sees them, after `analyzer`)
+/// is an example, labelled by whether its whole word occurs in the
+/// headline. `l2` is linfa's penalty.
+///
+/// # Errors
+///
+/// [`Error::EmptyData`] for sets with no candidate or a single label;
+/// [`Error::Model`] if linfa fails.
+#[cfg(feature = "train")]
+pub fn fit_scorer<'r>(
+    sets: &[(String, Vec<(&'r str, &'r str)>)],
+    analyzer: &crate::analysis::Analyzer,
+    extractor: &super::KeywordExtractor,
+    l2: f64,
+) -> Result<KeywordScorer> {
+    use linfa::prelude::{Dataset, Fit};
+    use rayon::prelude::*;
+    let rows: Vec<Vec<([f64; N_FEATURES], bool)>> = sets
+        .iter()
+        .flat_map(|(_, pairs)| pairs.iter())
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|&&(text, headline)| {
+            let body = crate::text::layout::parse_article(text).body;
+            let doc = analyzer.analyze(&body);
+            let candidates = extractor.candidates(&doc);
+            let idf: Vec<Option<f64>> = candidates.iter().map(|c| c.map(|c| c.idf)).collect();
+            let ctx = Context::new(&doc, &idf);
+            candidates
+                .iter()
+                .enumerate()
+                .filter_map(|(id, c)| {
+                    let c = (*c)?;
+                    if !ctx.is_scored(id) {
+                        return None;
+                    }
+                    let word = super::whole_word(doc.terms()[id], doc.text())?;
+                    let f = ctx.features(doc.terms()[id], id, c.pos, c.idf, c.in_context);
+                    Some((f, headline.contains(&word)))
+                })
+                .collect()
+        })
+        .collect();
+    let examples: Vec<([f64; N_FEATURES], bool)> = rows.into_iter().flatten().collect();
+    if examples.iter().all(|(_, y)| *y) || examples.iter().all(|(_, y)| !*y) {
+        return Err(Error::EmptyData(
+            "the sets give examples of one label only".into(),
+        ));
+    }
+    let x =
+        ndarray::Array2::from_shape_fn((examples.len(), FEATURES.len()), |(i, j)| examples[i].0[j]);
+    let y: ndarray::Array1<bool> = examples.iter().map(|(_, y)| *y).collect();
+    let fitted = linfa_logistic::LogisticRegression::default()
+        .alpha(l2)
+        .max_iterations(500)
+        .fit(&Dataset::new(x, y))
+        .map_err(|e| Error::model("<keyword scorer>", e.to_string()))?;
+    // linfa gives the probability of its `pos` label; make it `true`'s.
+    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
+    let weights = fitted.params().iter().map(|w| sign * w).collect();
+    let trained_on = sets
+        .iter()
+        .map(|(name, pairs)| (name.clone(), pairs.len()))
+        .collect();
+    Ok(KeywordScorer::from_parts(
+        weights,
+        sign * fitted.intercept(),
+        trained_on,
+    ))
+}
+
+/// A set to fit a keyword scorer on: its name, its `(text, headline)`
+/// pairs, and the `k` of its P@k.
+#[cfg(feature = "train")]
+pub type ScorerSet<'r> = (String, Vec<(&'r str, &'r str)>, usize);
+
+/// P@k of a scorer fitted on all folds of `sets` but one, scored on the
+/// fold left out, for each set: how a choice of `l2` does on texts the
+/// scorer never saw. Each set is `(name, pairs, k)`.
+///
+/// # Errors
+///
+/// The errors of [`fit_scorer`].
+#[cfg(feature = "train")]
+pub fn cross_validate_scorer<'r>(
+    sets: &[ScorerSet<'r>],
+    analyzer: &crate::analysis::Analyzer,
+    extractor: &super::KeywordExtractor,
+    l2: f64,
+    folds: usize,
+) -> Result<Vec<f64>> {
+    let mut hits = vec![0.0; sets.len()];
+    for f in 0..folds {
+        let train: Vec<(String, Vec<(&str, &str)>)> = sets
+            .iter()
+            .map(|(name, pairs, _)| {
+                let kept = pairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != f)
+                    .map(|(_, p)| *p);
+                (name.clone(), kept.collect())
+            })
+            .collect();
+        let scorer = fit_scorer(&train, analyzer, extractor, l2)?;
+        for (s, (_, pairs, k)) in sets.iter().enumerate() {
+            let scored = super::KeywordExtractor::builder()
+                .scorer(scorer.clone())
+                .top(*k)
+                .allowed_pos(extractor.config.allowed_pos.clone())
+                .build()?;
+            for (_, &(text, headline)) in pairs.iter().enumerate().filter(|(i, _)| i % folds == f) {
+                let body = crate::text::layout::parse_article(text).body;
+                let words = scored.extract(&analyzer.analyze(&body)).words;
+                hits[s] +=
+                    words.iter().filter(|w| headline.contains(&w.word)).count() as f64 / *k as f64;
+            }
+        }
+    }
+    Ok(hits
+        .iter()
+        .zip(sets)
+        .map(|(h, (_, pairs, _))| h / pairs.len().max(1) as f64)
+        .collect())
+}
