@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::lexicon::Pos;
 use crate::analysis::Document;
 use crate::error::{Error, Result};
+use crate::util::linear::{Kind, LinearModel};
 
 /// The `format` field of a keyword scorer file.
 pub const SCORER_FORMAT: &str = "jianbao-keyword-scorer";
@@ -298,17 +299,14 @@ impl Context {
 /// score is the logistic of their dot product with its features (the
 /// probability that it is a word of the headline).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KeywordScorer {
-    format: String,
-    version: u32,
-    /// The feature names the weights are for.
-    features: Vec<String>,
-    weights: Vec<f64>,
-    bias: f64,
-    /// Where it was fitted: each set's name and its number of articles.
-    #[serde(default)]
-    trained_on: Vec<(String, usize)>,
-}
+#[serde(transparent)]
+pub struct KeywordScorer(LinearModel);
+
+const KIND: Kind = Kind {
+    format: SCORER_FORMAT,
+    version: SCORER_VERSION,
+    features: FEATURES,
+};
 
 static SHIPPED: LazyLock<Result<KeywordScorer>> = LazyLock::new(|| {
     KeywordScorer::from_json("<shipped>", include_str!("../../models/keywords.json"))
@@ -327,37 +325,14 @@ impl KeywordScorer {
         }
     }
 
-    #[cfg(feature = "train")]
-    pub(crate) fn from_parts(
-        weights: Vec<f64>,
-        bias: f64,
-        trained_on: Vec<(String, usize)>,
-    ) -> Self {
-        KeywordScorer {
-            format: SCORER_FORMAT.into(),
-            version: SCORER_VERSION,
-            features: FEATURES.iter().map(|s| s.to_string()).collect(),
-            weights,
-            bias,
-            trained_on,
-        }
-    }
-
     /// The sets it was fitted on, with their sizes.
     pub fn trained_on(&self) -> &[(String, usize)] {
-        &self.trained_on
+        self.0.trained_on()
     }
 
     /// The probability that a term with these features is a headline word.
     pub(crate) fn score(&self, features: &[f64]) -> f64 {
-        let z = self.bias
-            + self
-                .weights
-                .iter()
-                .zip(features)
-                .map(|(w, x)| w * x)
-                .sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
+        self.0.probability(features)
     }
 
     /// Parses a scorer; `path` names it in errors.
@@ -368,52 +343,17 @@ impl KeywordScorer {
     /// text that is not a scorer, or whose features are not this build's
     /// or whose weights are not finite.
     pub fn from_json(path: impl AsRef<Path>, json: &str) -> Result<Self> {
-        let path = path.as_ref();
-        let bad = |reason: String| Error::model(path, reason);
-        let s: KeywordScorer =
-            serde_json::from_str(json).map_err(|e| bad(format!("not a keyword scorer ({e})")))?;
-        if s.format != SCORER_FORMAT {
-            return Err(bad(format!(
-                "format {:?} is not {SCORER_FORMAT:?}",
-                s.format
-            )));
-        }
-        if s.version != SCORER_VERSION {
-            return Err(Error::ModelVersion {
-                path: path.to_path_buf(),
-                found: s.version.to_string(),
-                expected: SCORER_VERSION,
-            });
-        }
-        if s.features
-            .iter()
-            .map(String::as_str)
-            .ne(FEATURES.iter().copied())
-            || s.weights.len() != FEATURES.len()
-        {
-            return Err(bad(
-                "its features are not the ones this build computes".into()
-            ));
-        }
-        if !s.weights.iter().chain([&s.bias]).all(|w| w.is_finite()) {
-            return Err(bad("weights contain NaN or infinite values".into()));
-        }
-        Ok(s)
+        LinearModel::from_json(path.as_ref(), json, &KIND).map(KeywordScorer)
     }
 
-    /// Reads a scorer file (at most 1 MB).
+    /// Reads a scorer file (a regular file of at most 1 MB).
     ///
     /// # Errors
     ///
     /// [`Error::Io`] for a file that cannot be read, and the errors of
     /// [`from_json`](Self::from_json).
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if !meta.is_file() || meta.len() > 1 << 20 {
-            return Err(Error::model(path, "not a regular file of at most 1 MB"));
-        }
-        Self::from_json(path, &crate::read_text_file(path)?)
+        LinearModel::load(path.as_ref(), &KIND).map(KeywordScorer)
     }
 
     /// Writes the scorer as JSON.
@@ -422,10 +362,7 @@ impl KeywordScorer {
     ///
     /// [`Error::Io`] naming the path.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let json =
-            serde_json::to_string_pretty(self).map_err(|e| Error::model(path, e.to_string()))?;
-        std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))
+        self.0.save(path.as_ref())
     }
 }
 
@@ -446,7 +383,6 @@ pub fn fit_scorer<'r>(
     extractor: &super::KeywordExtractor,
     l2: f64,
 ) -> Result<KeywordScorer> {
-    use linfa::prelude::{Dataset, Fit};
     use rayon::prelude::*;
     let rows: Vec<Vec<([f64; N_FEATURES], bool)>> = sets
         .iter()
@@ -474,32 +410,14 @@ pub fn fit_scorer<'r>(
                 .collect()
         })
         .collect();
-    let examples: Vec<([f64; N_FEATURES], bool)> = rows.into_iter().flatten().collect();
-    if examples.iter().all(|(_, y)| *y) || examples.iter().all(|(_, y)| !*y) {
-        return Err(Error::EmptyData(
-            "the sets give examples of one label only".into(),
-        ));
-    }
-    let x =
-        ndarray::Array2::from_shape_fn((examples.len(), FEATURES.len()), |(i, j)| examples[i].0[j]);
-    let y: ndarray::Array1<bool> = examples.iter().map(|(_, y)| *y).collect();
-    let fitted = linfa_logistic::LogisticRegression::default()
-        .alpha(l2)
-        .max_iterations(500)
-        .fit(&Dataset::new(x, y))
-        .map_err(|e| Error::model("<keyword scorer>", e.to_string()))?;
-    // linfa gives the probability of its `pos` label; make it `true`'s.
-    let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
-    let weights = fitted.params().iter().map(|w| sign * w).collect();
-    let trained_on = sets
-        .iter()
-        .map(|(name, pairs)| (name.clone(), pairs.len()))
+    let examples: Vec<(Vec<f64>, bool)> = rows
+        .into_iter()
+        .flatten()
+        .map(|(f, y)| (f.to_vec(), y))
         .collect();
-    Ok(KeywordScorer::from_parts(
-        weights,
-        sign * fitted.intercept(),
-        trained_on,
-    ))
+    let (weights, bias) = crate::util::linear::fit_logistic(&examples, N_FEATURES, l2)?;
+    let trained_on = sets.iter().map(|(name, pairs)| (name.clone(), pairs.len())).collect();
+    Ok(KeywordScorer(LinearModel::new(&KIND, weights, bias, trained_on)))
 }
 
 /// A set to fit a keyword scorer on: its name, its `(text, headline)`
