@@ -49,8 +49,12 @@ pub struct Document<'a> {
     title_terms: Vec<&'a str>,
     /// The terms merged from pieces, with the rule that merged them.
     merged: Vec<(u32, MergeKind)>,
-    /// Every distinct word seen, with its term id (`None`: not a term).
+    /// Every distinct word seen, with its term id before merging (`None`:
+    /// not a term).
     index: WordIndex<'a, Option<u32>>,
+    /// The term id, after merging, of each id in `index` ([`UNSEEN`]: a
+    /// piece that no longer stands alone); empty when nothing merged.
+    renumbered: Vec<u32>,
     analyzer: Analyzer,
 }
 
@@ -83,12 +87,14 @@ impl<'a> Document<'a> {
             }
         }
         let mut merged = Vec::new();
+        let mut renumbered = Vec::new();
         if analyzer.merges_words() {
             let merges = super::merge::find(text, &terms, &occurrences, |w| {
                 words.get(w).flatten().is_some()
             });
             if !merges.is_empty() {
-                merged = apply_merges(text, &merges, &mut terms, &mut occurrences, &mut words);
+                (merged, renumbered) =
+                    apply_merges(text, &merges, &mut terms, &mut occurrences, &mut words);
             }
         }
         // Occurrences come in text order, so each sentence's are a run of
@@ -143,6 +149,7 @@ impl<'a> Document<'a> {
             title_terms,
             merged: merged.into_iter().map(|m| (m.id, m.kind)).collect(),
             index: words,
+            renumbered,
             analyzer: analyzer.clone(),
         }
     }
@@ -180,7 +187,11 @@ impl<'a> Document<'a> {
 
     /// The id of a term of the body.
     pub fn term_id(&self, word: &str) -> Option<u32> {
-        self.index.get(word).flatten()
+        let id = self.index.get(word).flatten()?;
+        if self.renumbered.is_empty() {
+            return Some(id);
+        }
+        Some(self.renumbered[id as usize]).filter(|&id| id != UNSEEN)
     }
 
     /// The terms of the headline, in order (empty with no headline).
@@ -286,29 +297,37 @@ struct Merged<'a> {
     pieces: Vec<&'a str>,
 }
 
+/// Marks a word of the index whose term no longer stands alone.
+const UNSEEN: u32 = u32::MAX;
+
 /// Rewrites the occurrences with the merges applied (a chain of merging
 /// pairs becomes one term), gives the merged terms ids, and drops from the
 /// terms every piece that no longer occurs on its own (ids are renumbered
-/// in order of first occurrence kept). Returns the merged terms.
+/// in order of first occurrence kept). Returns the merged terms and, for
+/// each id of `words`, the term's new id ([`UNSEEN`] for a piece gone):
+/// the index keeps its ids, so that nothing in it has to be rewritten, and
+/// merged words that were no term before join it with ids after the old.
 fn apply_merges<'a>(
     text: &'a str,
     merges: &Merges,
     terms: &mut Vec<&'a str>,
     occurrences: &mut Vec<(u32, usize)>,
     words: &mut WordIndex<'a, Option<u32>>,
-) -> Vec<Merged<'a>> {
+) -> (Vec<Merged<'a>>, Vec<u32>) {
     let old_terms = std::mem::take(terms);
     let end = |&(id, start): &(u32, usize)| start + old_terms[id as usize].len();
+    let mut renumbered = vec![UNSEEN; old_terms.len()];
     let mut merged: Vec<Merged<'a>> = Vec::new();
-    let mut rewritten: Vec<(&'a str, usize, Option<MergeKind>)> =
-        Vec::with_capacity(occurrences.len());
+    let mut merged_ids: rustc_hash::FxHashSet<u32> = Default::default();
+    let old = std::mem::take(occurrences);
+    occurrences.reserve(old.len());
     let mut i = 0;
-    while i < occurrences.len() {
-        let start = occurrences[i].1;
+    while i < old.len() {
+        let start = old[i].1;
         let mut j = i;
         let mut kind = None;
-        while j + 1 < occurrences.len() && end(&occurrences[j]) == occurrences[j + 1].1 {
-            let Some(k) = merges.kind(occurrences[j].0, occurrences[j + 1].0) else {
+        while j + 1 < old.len() && end(&old[j]) == old[j + 1].1 {
+            let Some(k) = merges.kind(old[j].0, old[j + 1].0) else {
                 break;
             };
             // A place wins over a person, a person over a plain sequence.
@@ -317,54 +336,49 @@ fn apply_merges<'a>(
                 (Some(MergeKind::Person), _) | (_, MergeKind::Person) => MergeKind::Person,
                 _ => MergeKind::Sequence,
             };
-            if text[start..end(&occurrences[j + 1])].chars().count() > chain.max_chars() {
+            if text[start..end(&old[j + 1])].chars().count() > chain.max_chars() {
                 break;
             }
             kind = Some(chain);
             j += 1;
         }
-        let word = &text[start..end(&occurrences[j])];
-        if kind.is_some() && !merged.iter().any(|m| m.pieces.concat() == word) {
-            let pieces = occurrences[i..=j]
-                .iter()
-                .map(|&(id, _)| old_terms[id as usize])
-                .collect();
+        // The occurrence's id in the index: its own, or a merged word's
+        // (which may be a term cut whole elsewhere, or new to the index).
+        let word = &text[start..end(&old[j])];
+        let index_id = match kind {
+            None => old[i].0,
+            Some(_) => match words.get(word).flatten() {
+                Some(k) => k,
+                None => {
+                    let k = renumbered.len() as u32;
+                    renumbered.push(UNSEEN);
+                    words.set(word, Some(k));
+                    k
+                }
+            },
+        };
+        let slot = &mut renumbered[index_id as usize];
+        if *slot == UNSEEN {
+            terms.push(word);
+            *slot = terms.len() as u32 - 1;
+        }
+        let id = *slot;
+        if let Some(kind) = kind
+            && merged_ids.insert(id)
+        {
             merged.push(Merged {
-                id: 0,
-                kind: kind.unwrap_or(MergeKind::Sequence),
-                pieces,
+                id,
+                kind,
+                pieces: old[i..=j]
+                    .iter()
+                    .map(|&(id, _)| old_terms[id as usize])
+                    .collect(),
             });
         }
-        rewritten.push((word, start, kind));
+        occurrences.push((id, start));
         i = j + 1;
     }
-    // New ids in order of first occurrence; every word of the text keeps
-    // its place in the index (a piece that never stands alone any more is
-    // no term).
-    for w in &old_terms {
-        if let Some(Some(_)) = words.get(w) {
-            words.set(w, None);
-        }
-    }
-    occurrences.clear();
-    for (word, start, _) in rewritten {
-        let id = match words.get(word).flatten() {
-            Some(id) => id,
-            None => {
-                terms.push(word);
-                let id = terms.len() as u32 - 1;
-                words.set(word, Some(id));
-                id
-            }
-        };
-        occurrences.push((id, start));
-    }
-    for m in &mut merged {
-        let word = m.pieces.concat();
-        m.id = words.get(&word).flatten().unwrap_or(u32::MAX);
-    }
-    merged.retain(|m| m.id != u32::MAX);
-    merged
+    (merged, renumbered)
 }
 
 /// The headline's terms, with the document's merges applied to adjacent

@@ -23,7 +23,7 @@
 //! chains merge whole (`a b c` → `abc`). The rules read nothing but the
 //! document, so they cost a pass over its term occurrences.
 
-use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// A merged term is at most this long, in characters (a place; a person
 /// or a plain sequence is at most [`MAX_SEQUENCE_CHARS`]).
@@ -75,10 +75,27 @@ const PLACE_WORDS: &[&str] = &[
     "高新区",
 ];
 
+/// The characters of a list, sorted for binary search (scanning the
+/// surname list would cost a few hundred comparisons a look-up).
+fn sorted_chars(list: &str) -> Vec<char> {
+    let mut v: Vec<char> = list.chars().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+static SURNAME_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(SURNAMES));
+static PLACE_SUFFIX_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(PLACE_CHARS));
+static FUNCTION_CHAR_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted_chars(FUNCTION_CHARS));
+
+fn in_set(set: &[char], c: char) -> bool {
+    set.binary_search(&c).is_ok()
+}
+
 fn is_surname(w: &str) -> bool {
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => SURNAMES.contains(c),
+        (Some(c), None) => in_set(&SURNAME_CHARS, c),
         (Some(_), Some(_)) => COMPOUND_SURNAMES.contains(&w),
         _ => false,
     }
@@ -87,7 +104,7 @@ fn is_surname(w: &str) -> bool {
 fn is_place_suffix(w: &str) -> bool {
     let mut chars = w.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => PLACE_CHARS.contains(c),
+        (Some(c), None) => in_set(&PLACE_SUFFIX_CHARS, c),
         _ => PLACE_WORDS.contains(&w),
     }
 }
@@ -95,7 +112,7 @@ fn is_place_suffix(w: &str) -> bool {
 fn ends_in_place(w: &str) -> bool {
     w.chars()
         .next_back()
-        .is_some_and(|c| PLACE_CHARS.contains(c))
+        .is_some_and(|c| in_set(&PLACE_SUFFIX_CHARS, c))
         && w.chars().count() <= 3
 }
 
@@ -106,29 +123,90 @@ const FUNCTION_CHARS: &str = "的了着过在是和与及或等个次名位件�
 
 fn is_function_char(w: &str) -> bool {
     let mut chars = w.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if FUNCTION_CHARS.contains(c))
+    matches!((chars.next(), chars.next()), (Some(c), None) if in_set(&FUNCTION_CHAR_SET, c))
 }
 
-fn all_han(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(crate::text::clean::is_han)
+/// A term's length in characters, 0 unless every one is Chinese, and
+/// whether it is a function character.
+fn shape(w: &str) -> (usize, bool) {
+    let mut n = 0;
+    for c in w.chars() {
+        if !crate::text::clean::is_han(c) {
+            return (0, false);
+        }
+        n += 1;
+    }
+    (n, n == 1 && is_function_char(w))
 }
 
-/// The neighbour a term has at every one of its occurrences: not seen
-/// yet, always the same term, or not always the same (or none).
-#[derive(Clone, Copy, PartialEq)]
-enum Side {
-    Unseen,
-    Always(u32),
-    Varies,
+/// The neighbour a term has at every one of its occurrences, as a number:
+/// not seen yet (`UNSEEN_SIDE`), always the same term (its id + 1), or not
+/// always the same or none (`VARIES`).
+type Side = u32;
+const UNSEEN_SIDE: Side = 0;
+const VARIES: Side = u32::MAX;
+
+/// Records one more occurrence's neighbour (`None`: none adjacent).
+#[inline]
+fn see(side: &mut Side, neighbour: Option<u32>) {
+    *side = match neighbour {
+        Some(n) if *side == UNSEEN_SIDE || *side == n + 1 => n + 1,
+        _ => VARIES,
+    };
 }
 
-impl Side {
-    fn see(&mut self, neighbour: Option<u32>) {
-        *self = match (*self, neighbour) {
-            (Side::Unseen, Some(n)) => Side::Always(n),
-            (Side::Always(a), Some(n)) if a == n => Side::Always(a),
-            _ => Side::Varies,
-        };
+/// The term a side says is always there.
+#[inline]
+fn always(side: Side) -> Option<u32> {
+    (side != UNSEEN_SIDE && side != VARIES).then(|| side - 1)
+}
+
+/// Each term's [`shape`], worked out when first asked for.
+struct Shapes<'t> {
+    terms: &'t [&'t str],
+    /// `UNKNOWN`, or the length in characters with `FUNCTION` set for a
+    /// function character.
+    known: Vec<u8>,
+}
+
+impl<'t> Shapes<'t> {
+    const UNKNOWN: u8 = u8::MAX;
+    const FUNCTION: u8 = 0x80;
+
+    fn new(terms: &'t [&'t str]) -> Self {
+        Shapes {
+            terms,
+            known: vec![Self::UNKNOWN; terms.len()],
+        }
+    }
+
+    fn get(&mut self, id: u32) -> u8 {
+        let k = &mut self.known[id as usize];
+        if *k == Self::UNKNOWN {
+            let (chars, function) = shape(self.terms[id as usize]);
+            // A term of 127 characters or more never merges: 0 says so.
+            let chars = if chars < 127 { chars as u8 } else { 0 };
+            *k = chars | if function { Self::FUNCTION } else { 0 };
+        }
+        *k
+    }
+
+    /// The term's length in characters, 0 unless it is all Chinese.
+    fn chars(&mut self, id: u32) -> usize {
+        (self.get(id) & !Self::FUNCTION) as usize
+    }
+
+    fn function(&mut self, id: u32) -> bool {
+        self.get(id) & Self::FUNCTION != 0
+    }
+
+    /// Can `a` and `b` make one term: two Chinese terms, short enough?
+    fn fit(&mut self, a: u32, b: u32) -> bool {
+        if a == b {
+            return false;
+        }
+        let (ca, cb) = (self.chars(a), self.chars(b));
+        ca > 0 && cb > 0 && ca + cb <= MAX_MERGED_CHARS
     }
 }
 
@@ -136,19 +214,21 @@ impl Side {
 /// `a` is always followed by `b`, `left[b] = (a, kind)` when `b` always
 /// follows `a`; a pair merges if either says so.
 pub(crate) struct Merges {
-    right: FxHashMap<u32, (u32, MergeKind)>,
-    left: FxHashMap<u32, (u32, MergeKind)>,
+    right: Vec<Option<(u32, MergeKind)>>,
+    left: Vec<Option<(u32, MergeKind)>>,
+    /// Pairs recorded.
+    len: usize,
 }
 
 impl Merges {
     /// The rule that merges the adjacent pair `(a, b)`, if one does.
     pub(crate) fn kind(&self, a: u32, b: u32) -> Option<MergeKind> {
-        let from_right = self
-            .right
-            .get(&a)
-            .filter(|&&(x, _)| x == b)
-            .map(|&(_, k)| k);
-        let from_left = self.left.get(&b).filter(|&&(x, _)| x == a).map(|&(_, k)| k);
+        let side = |v: &[Option<(u32, MergeKind)>], i: u32, other: u32| match v.get(i as usize) {
+            Some(&Some((x, k))) if x == other => Some(k),
+            _ => None,
+        };
+        let from_right = side(&self.right, a, b);
+        let from_left = side(&self.left, b, a);
         // A person or a place says more than a sequence.
         match (from_right, from_left) {
             (Some(MergeKind::Sequence), Some(k)) => Some(k),
@@ -157,9 +237,21 @@ impl Merges {
         }
     }
 
+    /// Records that `a` is always followed by `b` and merges with it.
+    fn record_right(&mut self, a: u32, b: u32, kind: MergeKind) {
+        self.len += usize::from(self.right[a as usize].is_none());
+        self.right[a as usize] = Some((b, kind));
+    }
+
+    /// Records that `b` always follows `a` and merges with it.
+    fn record_left(&mut self, b: u32, a: u32, kind: MergeKind) {
+        self.len += usize::from(self.left[b as usize].is_none());
+        self.left[b as usize] = Some((a, kind));
+    }
+
     /// Are there no merges?
     pub(crate) fn is_empty(&self) -> bool {
-        self.right.is_empty() && self.left.is_empty()
+        self.len == 0
     }
 }
 
@@ -174,77 +266,81 @@ pub(crate) fn find(
 ) -> Merges {
     let n = terms.len();
     let mut merges = Merges {
-        right: FxHashMap::default(),
-        left: FxHashMap::default(),
+        right: Vec::new(),
+        left: Vec::new(),
+        len: 0,
     };
     if occurrences.len() < 2 {
         return merges;
     }
+    merges.right = vec![None; n];
+    merges.left = vec![None; n];
     let end = |i: usize| occurrences[i].1 + terms[occurrences[i].0 as usize].len();
-    let adjacent = |i: usize| end(i) == occurrences[i + 1].1;
-    let mut left = vec![Side::Unseen; n];
-    let mut right = vec![Side::Unseen; n];
+    // `adjacent[i]`: occurrence `i + 1` starts where `i` ends.
+    let adjacent: Vec<bool> = (0..occurrences.len() - 1)
+        .map(|i| end(i) == occurrences[i + 1].1)
+        .collect();
+    let mut left = vec![UNSEEN_SIDE; n];
+    let mut right = vec![UNSEEN_SIDE; n];
     let mut count = vec![0u32; n];
     for i in 0..occurrences.len() {
         let id = occurrences[i].0 as usize;
         count[id] += 1;
-        let l = (i > 0 && adjacent(i - 1)).then(|| occurrences[i - 1].0);
-        let r = (i + 1 < occurrences.len() && adjacent(i)).then(|| occurrences[i + 1].0);
-        left[id].see(l);
-        right[id].see(r);
+        let l = (i > 0 && adjacent[i - 1]).then(|| occurrences[i - 1].0);
+        let r = (i + 1 < occurrences.len() && adjacent[i]).then(|| occurrences[i + 1].0);
+        see(&mut left[id], l);
+        see(&mut right[id], r);
     }
-    let chars = |id: u32| terms[id as usize].chars().count();
-    let fits = |a: u32, b: u32| {
-        a != b
-            && all_han(terms[a as usize])
-            && all_han(terms[b as usize])
-            && chars(a) + chars(b) <= MAX_MERGED_CHARS
-    };
+    let mut shapes = Shapes::new(terms);
     for a in 0..n as u32 {
-        if let Side::Always(b) = right[a as usize]
-            && fits(a, b)
+        if let Some(b) = always(right[a as usize])
             && count[a as usize] >= 2
+            && shapes.fit(a, b)
         {
             // A stable pair of longer words is a phrase, not a name split
             // apart (`高质量` + `发展`): it stays two terms; so does a word
             // with a function character (`警方` + `请`).
-            let short = chars(a) + chars(b) <= 4
-                && !is_function_char(terms[a as usize])
-                && !is_function_char(terms[b as usize]);
-            let mutual = left[b as usize] == Side::Always(a) && short;
+            let short = shapes.chars(a) + shapes.chars(b) <= 4
+                && !shapes.function(a)
+                && !shapes.function(b);
+            let mutual = always(left[b as usize]) == Some(a) && short;
             if mutual {
-                merges.right.insert(a, (b, MergeKind::Sequence));
+                merges.record_right(a, b, MergeKind::Sequence);
             } else if is_place_suffix(terms[b as usize]) {
-                merges.right.insert(a, (b, MergeKind::Place));
+                merges.record_right(a, b, MergeKind::Place);
             }
         }
     }
     for b in 0..n as u32 {
-        if let Side::Always(a) = left[b as usize]
-            && fits(a, b)
+        if let Some(a) = always(left[b as usize])
             && count[b as usize] >= 2
+            && shapes.fit(a, b)
             && merges.kind(a, b) != Some(MergeKind::Place)
         {
             let wb = terms[b as usize];
-            if is_surname(terms[a as usize]) && chars(b) <= 2 {
-                merges.left.insert(b, (a, MergeKind::Person));
+            if is_surname(terms[a as usize]) && shapes.chars(b) <= 2 {
+                merges.record_left(b, a, MergeKind::Person);
             } else if ends_in_place(wb) {
-                merges.left.insert(b, (a, MergeKind::Place));
+                merges.record_left(b, a, MergeKind::Place);
             }
         }
     }
-    // The pieces of a term cut whole elsewhere in the document.
+    // The pieces of a term cut whole elsewhere in the document. A piece
+    // of one character has at most four bytes: a test that spares most
+    // pairs the look at their characters.
+    let short = |id: u32| terms[id as usize].len() <= 4;
     for i in 0..occurrences.len() - 1 {
         let (a, b) = (occurrences[i].0, occurrences[i + 1].0);
-        if adjacent(i)
-            && (chars(a) == 1 || chars(b) == 1)
-            && !is_function_char(terms[a as usize])
-            && !is_function_char(terms[b as usize])
-            && fits(a, b)
+        if adjacent[i]
+            && (short(a) || short(b))
+            && (shapes.chars(a) == 1 || shapes.chars(b) == 1)
+            && shapes.fit(a, b)
+            && !shapes.function(a)
+            && !shapes.function(b)
             && merges.kind(a, b).is_none()
             && is_term(&text[occurrences[i].1..end(i + 1)])
         {
-            merges.right.insert(a, (b, MergeKind::Sequence));
+            merges.record_right(a, b, MergeKind::Sequence);
         }
     }
     merges

@@ -63,7 +63,7 @@ impl<K: TableKey, V: Copy + Default> Default for KeyTable<K, V> {
 
 /// Open-addressed `(key, value)` slots, a power of two of them and at most
 /// half full, so that a probe ends soon; the default key marks an empty
-/// slot. The core of [`KeyTable`] and [`WordIndex`].
+/// slot. The core of [`KeyTable`].
 #[derive(Debug, Clone)]
 struct Slots<K, V> {
     slots: Vec<(K, V)>,
@@ -391,17 +391,25 @@ const KEY_MASKS: [u128; 16] = {
 /// one load when the text allows; longer words go to an ordinary map.
 #[derive(Debug, Clone)]
 pub(crate) struct WordIndex<'a, V> {
-    /// Short words' keys (no word has key 0: the length byte of a key is
-    /// never zero) beside their values, so a lookup reads one place.
-    slots: Slots<u128, V>,
+    /// Short words' keys, open-addressed (no word has key 0: the length
+    /// byte of a key is never zero, so 0 marks an empty slot), and where
+    /// each one's value is in `values`. Both start zeroed, which costs next
+    /// to nothing for a new document's index; values are added as words
+    /// come.
+    keys: Vec<u128>,
+    slot_values: Vec<u32>,
+    values: Vec<V>,
     long: FxHashMap<&'a str, V>,
 }
 
 impl<'a, V: Copy + Default> WordIndex<'a, V> {
     /// An index with room for about `words` distinct words.
     pub(crate) fn with_capacity(words: usize) -> Self {
+        let slots = (words.max(4) * 2).next_power_of_two();
         WordIndex {
-            slots: Slots::with_room(words),
+            keys: vec![0; slots],
+            slot_values: vec![0; slots],
+            values: Vec::with_capacity(words),
             long: FxHashMap::default(),
         }
     }
@@ -423,10 +431,48 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
         }
     }
 
-    /// Where `key` is or would go.
+    /// `Ok(slot)` holding `key`, or `Err(slot)`, the empty slot where it
+    /// would go: a linear probe (the table is at most half full, so it
+    /// always meets an empty slot).
     #[inline]
     fn find(&self, key: u128) -> Result<usize, usize> {
-        self.slots.find(key, self.slots.start(key_hash(key)))
+        let mask = self.keys.len() - 1;
+        let mut i = (key_hash(key) >> 32) as usize & mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Ok(i);
+            }
+            if k == 0 {
+                return Err(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Puts `key` in the empty slot `empty` (from [`find`](Self::find)),
+    /// doubling the table when it gets more than half full.
+    #[inline]
+    fn fill(&mut self, empty: usize, key: u128, value: V) {
+        self.keys[empty] = key;
+        self.slot_values[empty] = self.values.len() as u32;
+        self.values.push(value);
+        if self.values.len() * 2 > self.keys.len() {
+            self.grow();
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self) {
+        let doubled = self.keys.len() * 2;
+        let keys = std::mem::replace(&mut self.keys, vec![0; doubled]);
+        let at = std::mem::replace(&mut self.slot_values, vec![0; doubled]);
+        for (k, v) in keys.into_iter().zip(at).filter(|&(k, _)| k != 0) {
+            if let Err(i) = self.find(k) {
+                self.keys[i] = k;
+                self.slot_values[i] = v;
+            }
+        }
     }
 
     /// The value of `word`.
@@ -435,7 +481,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             return self.long.get(word).copied();
         };
         let i = self.find(key).ok()?;
-        Some(self.slots.slots[i].1)
+        Some(self.values[self.slot_values[i] as usize])
     }
 
     /// Sets the value of `word`, inserting it if it is new.
@@ -445,8 +491,8 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             return;
         };
         match self.find(key) {
-            Ok(i) => self.slots.slots[i].1 = value,
-            Err(empty) => self.slots.fill(empty, key, value),
+            Ok(i) => self.values[self.slot_values[i] as usize] = value,
+            Err(empty) => self.fill(empty, key, value),
         }
     }
 
@@ -465,10 +511,10 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             return *self.long.entry(word).or_insert_with(|| make(None));
         };
         match self.find(key) {
-            Ok(i) => self.slots.slots[i].1,
+            Ok(i) => self.values[self.slot_values[i] as usize],
             Err(empty) => {
                 let value = make(Some(key));
-                self.slots.fill(empty, key, value);
+                self.fill(empty, key, value);
                 value
             }
         }
