@@ -12,10 +12,34 @@ use jianbao::jsonl::BadLines;
 use jianbao::keywords::KeywordExtractor;
 
 #[derive(Parser)]
-#[command(version, about = "Fit the learned keyword scorer on real headlines")]
+#[command(
+    version,
+    about = "Fit the learned keyword and sentence scorers on real news"
+)]
 enum Cli {
     /// `{"text","summary"|"title"}` lines: which terms are headline words.
     Keywords(KeywordArgs),
+    /// `{"text","summary","title"?}` lines: which sentences the oracle summary holds.
+    Summaries(SummaryArgs),
+}
+
+#[derive(Args)]
+struct SummaryArgs {
+    /// A set, as `FILE:K` (oracle summaries of K sentences) or
+    /// `FILE:K:title` (its headlines given too); repeatable.
+    #[arg(long, required = true)]
+    data: Vec<String>,
+    /// The part of each file to fit on: first (half), second or all.
+    #[arg(long, default_value = "first")]
+    part: Part,
+    /// linfa's L2 penalty.
+    #[arg(long, default_value_t = 1.0)]
+    l2: f64,
+    /// Where to write the scorer; checked before fitting.
+    #[arg(long)]
+    out: String,
+    #[command(flatten)]
+    analysis: jianbao::cli::AnalysisArgs,
 }
 
 #[derive(Args)]
@@ -42,6 +66,80 @@ struct KeywordArgs {
 
 fn main() -> std::process::ExitCode {
     jianbao::cli::main(|| match Cli::parse() {
+        Cli::Summaries(a) => {
+            jianbao::check_writable(&a.out)?;
+            let mut sets = Vec::new();
+            for spec in &a.data {
+                let mut parts = spec.split(':');
+                let (path, k, title) = (
+                    parts.next().unwrap_or(""),
+                    parts.next().and_then(|k| k.parse::<usize>().ok()),
+                    parts.next(),
+                );
+                let (Some(k), true) = (k, title.is_none_or(|t| t == "title")) else {
+                    return Err(jianbao::Error::invalid(
+                        "data",
+                        spec,
+                        "FILE:K or FILE:K:title",
+                    ));
+                };
+                let (rows, _) = eval::read_rows::<serde_json::Value>(path, a.part, BadLines::Fail)?;
+                let name = std::path::Path::new(path)
+                    .file_stem()
+                    .map_or(path.to_string(), |s| s.to_string_lossy().into());
+                sets.push((
+                    format!(
+                        "{name}{}",
+                        if title.is_some() {
+                            " (with headlines)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    rows,
+                    k,
+                    title.is_some(),
+                ));
+            }
+            let field = |v: &'_ serde_json::Value, k: &str| v[k].as_str().map(str::to_string);
+            // Each set's name, rows (text, reference, headline) and K.
+            type OwnedRow = (String, String, Option<String>);
+            let owned: Vec<(String, Vec<OwnedRow>, usize)> = sets
+                .iter()
+                .map(|(n, rows, k, titled)| {
+                    let row = |r| {
+                        (
+                            field(r, "text").unwrap_or_default(),
+                            field(r, "summary").unwrap_or_default(),
+                            if *titled { field(r, "title") } else { None },
+                        )
+                    };
+                    (n.clone(), rows.iter().map(row).collect(), *k)
+                })
+                .collect();
+            let borrowed: Vec<jianbao::summarize::SentenceSet<'_>> = owned
+                .iter()
+                .map(|(n, rows, k)| {
+                    (
+                        n.clone(),
+                        rows.iter()
+                            .map(|(t, r, h)| (t.as_str(), r.as_str(), h.as_deref()))
+                            .collect(),
+                        *k,
+                    )
+                })
+                .collect();
+            let summarizer = jianbao::summarize::Summarizer::default();
+            let scorer = jianbao::summarize::fit_sentence_scorer(
+                &borrowed,
+                &a.analysis.analyzer()?,
+                &summarizer,
+                a.l2,
+            )?;
+            scorer.save(&a.out)?;
+            eprintln!("wrote {} (fitted on {:?})", a.out, scorer.trained_on());
+            Ok(())
+        }
         Cli::Keywords(a) => {
             jianbao::check_writable(&a.out)?;
             let mut sets = Vec::new();

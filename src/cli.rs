@@ -60,9 +60,12 @@ impl AnalysisArgs {
 /// of `--sentences`, `--ratio`, `--chars`).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct SummaryArgs {
-    /// Summary method: textrank, tfidf or lead.
-    #[arg(long, default_value = "textrank")]
+    /// Summary method: learned, textrank, tfidf or lead.
+    #[arg(long, default_value = "learned")]
     pub method: Method,
+    /// Maximal-marginal-relevance trade-off in (0, 1] (default: the summarizer's, 0.5).
+    #[arg(long)]
+    pub mmr_lambda: Option<f64>,
     /// Sentences per summary.
     #[arg(long, conflicts_with_all = ["ratio", "chars"])]
     pub sentences: Option<usize>,
@@ -84,6 +87,9 @@ impl SummaryArgs {
     /// out of range, naming its flag.
     pub fn summarizer(&self) -> Result<Summarizer> {
         let mut b = Summarizer::builder().method(self.method);
+        if let Some(l) = self.mmr_lambda {
+            b = b.mmr_lambda(l);
+        }
         let budget = match (self.sentences, self.ratio, self.chars) {
             (Some(k), _, _) => Some(Budget::Sentences(k)),
             (_, Some(r), _) => Some(Budget::Ratio(r)),

@@ -216,7 +216,10 @@ fn a_damaged_scorer_file_gives_a_typed_error() {
             good.replacen("\"tfidf_share\"", "\"something_else\"", 1),
             "features",
         ),
-        (good[..good.len() / 2].to_string(), "not a jianbao-keyword-scorer file"),
+        (
+            good[..good.len() / 2].to_string(),
+            "not a jianbao-keyword-scorer file",
+        ),
     ] {
         let err = KeywordScorer::from_json("k.json", &bad).unwrap_err();
         assert!(err.to_string().contains(what), "{err}");

@@ -216,3 +216,98 @@ fn keywords_of_a_report_name_its_subject() {
         "{words:?}"
     );
 }
+
+/// Written for this test: a feature that opens on a scene and a quote,
+/// with its news (what, when, where, how many) in the third sentence, and a
+/// sentence that opens with `因此` right after a sentence it depends on.
+const FEATURE: &str = "清晨六点，江边的薄雾还没有散去，老码头上已经响起了吆喝声。\
+“以前这里只卸货，现在游客比货还多。”在码头干了三十年的周师傅笑着说。\
+11月18日，临江市老码头文化街区正式开街，12座百年仓库改造成非遗工坊、书店和展馆，首批38家商户入驻。\
+街区由市文化广电旅游局牵头改造，总投资2.6亿元，保留了原有的吊机和铁轨。\
+因此，老码头成为全市第一个以工业遗存为主题的文化街区。\
+开街当天，街区接待游客超过4万人次，夜间灯光秀吸引了不少年轻人。\
+市文化广电旅游局表示，下一步将引入更多文创企业，办好周末市集。";
+
+#[test]
+fn a_feature_that_opens_on_a_scene_gets_its_news_sentence_chosen() {
+    let doc = Analyzer::default().analyze_titled(Some("百年仓库变身文化街区"), FEATURE);
+    let s = Summarizer::default().summarize(&doc);
+    assert!(
+        s.text().contains("11月18日，临江市老码头文化街区正式开街"),
+        "{}",
+        s.text()
+    );
+    assert!(!s.text().starts_with("清晨六点"), "{}", s.text());
+    // Without the headline, a three-sentence summary holds it too.
+    let three = Summarizer::builder()
+        .budget(Budget::Sentences(3))
+        .build()
+        .unwrap();
+    let s = three.summarize(&Analyzer::default().analyze(FEATURE));
+    assert!(s.text().contains("正式开街"), "{}", s.text());
+}
+
+#[test]
+fn a_sentence_that_points_back_is_never_chosen_alone() {
+    for method in [Method::Learned, Method::TextRank, Method::TfIdf] {
+        for k in 1..=4 {
+            let s = Summarizer::builder()
+                .method(method)
+                .budget(Budget::Sentences(k))
+                .build()
+                .unwrap();
+            let summary = of_text(&s, FEATURE);
+            let chosen: Vec<usize> = summary.sentences.iter().map(|x| x.index).collect();
+            for x in &summary.sentences {
+                if jianbao::summarize::points_back(&x.text) {
+                    assert!(
+                        x.index > 0 && chosen.contains(&(x.index - 1)),
+                        "{method:?} {k}: {chosen:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(jianbao::summarize::points_back(
+        "因此，老码头成为文化街区。"
+    ));
+}
+
+#[test]
+fn a_damaged_sentence_scorer_gives_a_typed_error() {
+    use jianbao::summarize::SentenceScorer;
+    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/models/summary.json"))
+        .unwrap();
+    assert!(SentenceScorer::from_json("s.json", &good).is_ok());
+    assert!(SentenceScorer::shipped().is_ok());
+    let cases = [
+        (
+            good.replacen("\"version\": 1", "\"version\": 3", 1),
+            "version",
+        ),
+        (good.replacen("\"lead\"", "\"leed\"", 1), "features"),
+        (
+            good.replacen(
+                "\"format\": \"jianbao-sentence-scorer\"",
+                "\"format\": \"other\"",
+                1,
+            ),
+            "format",
+        ),
+        (
+            good[..good.len() / 3].to_string(),
+            "not a jianbao-sentence-scorer file",
+        ),
+    ];
+    for (bad, what) in cases {
+        let err = SentenceScorer::from_json("s.json", &bad).unwrap_err();
+        assert!(err.to_string().contains(what), "{what}: {err}");
+    }
+    let path = std::env::temp_dir().join(format!("jianbao-scorer-{}.json", std::process::id()));
+    std::fs::write(&path, "{}").unwrap();
+    assert!(matches!(
+        SentenceScorer::load(&path),
+        Err(jianbao::Error::Model { .. })
+    ));
+    std::fs::remove_file(&path).ok();
+}

@@ -133,6 +133,14 @@ pub fn score_summaries(
 /// The greedy extractive oracle's summary: up to `k` sentences, each the
 /// one that most raises ROUGE-1 F1 of the selection (in text order).
 pub fn oracle(sentences: &[&str], reference: &str, k: usize) -> String {
+    oracle_indices(sentences, reference, k)
+        .into_iter()
+        .map(|i| sentences[i])
+        .collect()
+}
+
+/// The sentences [`oracle`] picks, in text order.
+pub fn oracle_indices(sentences: &[&str], reference: &str, k: usize) -> Vec<usize> {
     let mut picked: Vec<usize> = Vec::new();
     let mut best_f1 = 0.0;
     let joined = |p: &[usize]| {
@@ -154,7 +162,8 @@ pub fn oracle(sentences: &[&str], reference: &str, k: usize) -> String {
         picked.push(i);
         best_f1 = f1;
     }
-    joined(&picked)
+    picked.sort_unstable();
+    picked
 }
 
 #[cfg(test)]

@@ -416,8 +416,13 @@ pub fn fit_scorer<'r>(
         .map(|(f, y)| (f.to_vec(), y))
         .collect();
     let (weights, bias) = crate::util::linear::fit_logistic(&examples, N_FEATURES, l2)?;
-    let trained_on = sets.iter().map(|(name, pairs)| (name.clone(), pairs.len())).collect();
-    Ok(KeywordScorer(LinearModel::new(&KIND, weights, bias, trained_on)))
+    let trained_on = sets
+        .iter()
+        .map(|(name, pairs)| (name.clone(), pairs.len()))
+        .collect();
+    Ok(KeywordScorer(LinearModel::new(
+        &KIND, weights, bias, trained_on,
+    )))
 }
 
 /// A set to fit a keyword scorer on: its name, its `(text, headline)`

@@ -15,9 +15,14 @@ pub(super) fn position_weight(i: usize, decay: f64) -> f64 {
 }
 
 impl Summarizer {
-    /// The lead and headline prior of every sentence (sums to 1).
-    fn prior(&self, doc: &Document<'_>, idf: &[f32], vectors: &Rows<(u32, f32)>) -> Array1<f64> {
-        let n = doc.sentences().len();
+    /// The lead and headline prior of every sentence (sums to 1); `title`
+    /// is the headline's [`title_vector`].
+    pub(super) fn prior(
+        &self,
+        n: usize,
+        title: &[(u32, f32)],
+        vectors: &Rows<(u32, f32)>,
+    ) -> Array1<f64> {
         let decay = self.config.position_decay;
         let mut p = Array1::from_shape_fn(n, |i| match self.position_weights.get(i) {
             Some(&w) => w,
@@ -25,10 +30,9 @@ impl Summarizer {
         });
         p /= p.sum();
         let title_weight = self.config.title_weight;
-        if title_weight > 0.0 {
-            let t = title_vector(doc, idf);
-            if !t.is_empty() {
-                let sims = Array1::from_shape_fn(n, |i| dot(&t, &vectors[i]) as f64);
+        if title_weight > 0.0 && !title.is_empty() {
+            {
+                let sims = Array1::from_shape_fn(n, |i| dot(title, &vectors[i]) as f64);
                 let total = sims.sum();
                 if total > 0.0 {
                     p = (p + sims / total * title_weight) / (1.0 + title_weight);
@@ -62,13 +66,11 @@ impl Summarizer {
     pub(super) fn textrank_scores(
         &self,
         doc: &Document<'_>,
-        idf: &[f32],
-        vectors: &Rows<(u32, f32)>,
+        prior: &Array1<f64>,
         graph: &Graph,
         chars: &[usize],
     ) -> Vec<f64> {
-        let prior = self.prior(doc, idf, vectors);
-        let rank = self.pagerank.rank(graph, Some(&prior));
+        let rank = self.pagerank.rank(graph, Some(prior));
         (0..rank.len())
             .map(|i| rank[i] * self.length_factor(doc, i, chars[i]))
             .collect()
@@ -80,10 +82,9 @@ impl Summarizer {
         &self,
         doc: &Document<'_>,
         idf: &[f32],
-        vectors: &Rows<(u32, f32)>,
+        prior: &Array1<f64>,
         chars: &[usize],
     ) -> Vec<f64> {
-        let prior = self.prior(doc, idf, vectors);
         (0..doc.sentences().len())
             .map(|i| {
                 let len = doc.sentence_length(i).max(1) as f64;
@@ -99,7 +100,7 @@ impl Summarizer {
 }
 
 /// The headline as a TF-IDF vector over the document's own terms.
-fn title_vector(doc: &Document<'_>, idf: &[f32]) -> SparseVec {
+pub(super) fn title_vector(doc: &Document<'_>, idf: &[f32]) -> SparseVec {
     let mut v: SparseVec = doc
         .title_terms()
         .iter()

@@ -4,7 +4,7 @@
 use std::collections::BinaryHeap;
 
 use super::{Budget, Summarizer};
-use crate::analysis::{Idf, Rows};
+use crate::analysis::{Document, Idf, Rows};
 use crate::rank::{Graph, Similarity};
 use crate::util::sparse::dot;
 
@@ -36,7 +36,8 @@ impl Summarizer {
     }
 
     /// Maximal-marginal-relevance selection within the budget; returns
-    /// sentence indices in text order.
+    /// sentence indices in text order. A sentence that points back to
+    /// the one before it is chosen only after that one.
     ///
     /// A lazy max-heap holds each open sentence's MMR value; choosing a
     /// sentence can only lower the values of its graph neighbours (the
@@ -44,6 +45,7 @@ impl Summarizer {
     /// cost is linear in the number of graph edges, whatever the budget.
     pub(super) fn select(
         &self,
+        doc: &Document<'_>,
         scores: &[f64],
         chars: &[usize],
         vectors: &Rows<(u32, f32)>,
@@ -85,6 +87,11 @@ impl Summarizer {
             closed[i] = true;
             if used_chars + chars[i] > max_chars {
                 continue; // it will not fit later either
+            }
+            // A sentence that points back (`因此…`, `他说…`) reads wrongly
+            // without the one before it: it loses to the next candidate.
+            if i > 0 && !chosen.contains(&(i - 1)) && super::points_back(doc.sentences()[i].text) {
+                continue;
             }
             chosen.push(i);
             used_chars += chars[i];

@@ -32,7 +32,12 @@ pub(crate) struct Kind {
 
 impl LinearModel {
     #[cfg(feature = "train")]
-    pub(crate) fn new(kind: &Kind, weights: Vec<f64>, bias: f64, trained_on: Vec<(String, usize)>) -> Self {
+    pub(crate) fn new(
+        kind: &Kind,
+        weights: Vec<f64>,
+        bias: f64,
+        trained_on: Vec<(String, usize)>,
+    ) -> Self {
         LinearModel {
             format: kind.format.into(),
             version: kind.version,
@@ -50,7 +55,13 @@ impl LinearModel {
 
     /// The logistic of the weights' dot product with `features`.
     pub(crate) fn probability(&self, features: &[f64]) -> f64 {
-        let z = self.bias + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>();
+        let z = self.bias
+            + self
+                .weights
+                .iter()
+                .zip(features)
+                .map(|(w, x)| w * x)
+                .sum::<f64>();
         1.0 / (1.0 + (-z).exp())
     }
 
@@ -60,7 +71,10 @@ impl LinearModel {
         let m: LinearModel = serde_json::from_str(json)
             .map_err(|e| bad(format!("not a {} file ({e})", kind.format)))?;
         if m.format != kind.format {
-            return Err(bad(format!("format {:?} is not {:?}", m.format, kind.format)));
+            return Err(bad(format!(
+                "format {:?} is not {:?}",
+                m.format, kind.format
+            )));
         }
         if m.version != kind.version {
             return Err(Error::ModelVersion {
@@ -69,10 +83,15 @@ impl LinearModel {
                 expected: kind.version,
             });
         }
-        if m.features.iter().map(String::as_str).ne(kind.features.iter().copied())
+        if m.features
+            .iter()
+            .map(String::as_str)
+            .ne(kind.features.iter().copied())
             || m.weights.len() != kind.features.len()
         {
-            return Err(bad("its features are not the ones this build computes".into()));
+            return Err(bad(
+                "its features are not the ones this build computes".into()
+            ));
         }
         if !m.weights.iter().chain([&m.bias]).all(|w| w.is_finite()) {
             return Err(bad("weights contain NaN or infinite values".into()));
@@ -91,7 +110,8 @@ impl LinearModel {
 
     /// Writes the model as JSON.
     pub(crate) fn save(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_string_pretty(self).map_err(|e| Error::model(path, e.to_string()))?;
+        let json =
+            serde_json::to_string_pretty(self).map_err(|e| Error::model(path, e.to_string()))?;
         std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))
     }
 }
@@ -100,7 +120,11 @@ impl LinearModel {
 /// and their labels; returns the weights and bias that give the
 /// probability of `true`.
 #[cfg(feature = "train")]
-pub(crate) fn fit_logistic(rows: &[(Vec<f64>, bool)], width: usize, l2: f64) -> Result<(Vec<f64>, f64)> {
+pub(crate) fn fit_logistic(
+    rows: &[(Vec<f64>, bool)],
+    width: usize,
+    l2: f64,
+) -> Result<(Vec<f64>, f64)> {
     use linfa::prelude::{Dataset, Fit};
     if rows.iter().all(|(_, y)| *y) || rows.iter().all(|(_, y)| !*y) {
         return Err(Error::EmptyData("the examples have one label only".into()));
@@ -114,5 +138,8 @@ pub(crate) fn fit_logistic(rows: &[(Vec<f64>, bool)], width: usize, l2: f64) -> 
         .map_err(|e| Error::model("<logistic regression>", e.to_string()))?;
     // linfa gives the probability of its `pos` label; make it `true`'s.
     let sign = if fitted.labels().pos.class { 1.0 } else { -1.0 };
-    Ok((fitted.params().iter().map(|w| sign * w).collect(), sign * fitted.intercept()))
+    Ok((
+        fitted.params().iter().map(|w| sign * w).collect(),
+        sign * fitted.intercept(),
+    ))
 }
