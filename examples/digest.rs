@@ -45,11 +45,33 @@ fn main() -> std::process::ExitCode {
                 .run(args.path.as_deref(), |r| digest.page(&r.text));
         }
         let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
-        let page = digest.page(&text);
-        if args.batch.json {
-            jianbao::cli::print_json(&page)
+        // The briefing goes out article by article, so a page of many
+        // items never holds all their digests at once. As JSON it is the
+        // page's digest, `{"articles":[…]}`, written one article at a time.
+        let mut out = String::from(if args.batch.json {
+            "{\"articles\":["
         } else {
-            jianbao::batch::print(&page.to_markdown())
+            ""
+        });
+        let mut first = true;
+        digest.page_each(&text, |a| {
+            if args.batch.json {
+                if !std::mem::take(&mut first) {
+                    out.push(',');
+                }
+                out += &jianbao::cli::to_json(&a)?;
+            } else {
+                out += &a.to_markdown();
+            }
+            if out.len() >= 1 << 16 {
+                jianbao::batch::print(&out)?;
+                out.clear();
+            }
+            Ok(())
+        })?;
+        if args.batch.json {
+            out += "]}\n";
         }
+        jianbao::batch::print(&out)
     })
 }

@@ -174,9 +174,12 @@ impl BatchArgs {
 ///
 /// [`Error::Io`](crate::Error::Io) for a failed write (a closed pipe is no error).
 pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    let json =
-        serde_json::to_string(value).map_err(|e| crate::Error::io("standard output", e.into()))?;
-    crate::batch::print(&format!("{json}\n"))
+    crate::batch::print(&format!("{}\n", to_json(value)?))
+}
+
+/// `value` as one line of JSON, as [`print_json`] writes it.
+pub fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| crate::Error::io("standard output", e.into()))
 }
 
 /// Runs a program's body and turns its error into a message on stderr

@@ -50,43 +50,54 @@ pub struct PageDigest {
     pub articles: Vec<ArticleDigest>,
 }
 
-impl PageDigest {
-    /// A readable Markdown briefing: per article its headline, topic with
-    /// probability, keywords and summary.
+impl ArticleDigest {
+    /// A readable Markdown briefing of the article: its headline, topic
+    /// with probability, keywords and summary.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        for a in &self.articles {
-            out += &format!("## {}\n\n", a.title.as_deref().unwrap_or("（无标题）"));
-            if let Some(k) = &a.kicker {
-                out += &format!("> 引题：{k}\n");
-            }
-            if let Some(s) = &a.subtitle {
-                out += &format!("> 副题：{s}\n");
-            }
-            if a.kicker.is_some() || a.subtitle.is_some() {
-                out += "\n";
-            }
-            out += &match (&a.topic.label, &a.topic.abstention) {
-                (Some(label), _) => format!("**{label}** ({:.2})", a.topic.probability),
-                (None, Some(why)) => format!("**no topic** ({why})"),
-                (None, None) => "**no topic**".to_string(),
-            };
-            if let Some(b) = &a.byline {
-                out += &format!(" · {b}");
-            }
-            out += "\n\n";
-            if !a.keywords.is_empty() {
-                let words: Vec<&str> = a.keywords.iter().map(|k| k.word.as_str()).collect();
-                out += &format!("关键词：{}\n\n", words.join("、"));
-            }
-            for s in &a.summary {
-                out += &format!("- {}\n", s.text);
-            }
+        let mut out = format!("## {}\n\n", self.title.as_deref().unwrap_or("（无标题）"));
+        if let Some(k) = &self.kicker {
+            out += &format!("> 引题：{k}\n");
+        }
+        if let Some(s) = &self.subtitle {
+            out += &format!("> 副题：{s}\n");
+        }
+        if self.kicker.is_some() || self.subtitle.is_some() {
             out += "\n";
         }
+        out += &match (&self.topic.label, &self.topic.abstention) {
+            (Some(label), _) => format!("**{label}** ({:.2})", self.topic.probability),
+            (None, Some(why)) => format!("**no topic** ({why})"),
+            (None, None) => "**no topic**".to_string(),
+        };
+        if let Some(b) = &self.byline {
+            out += &format!(" · {b}");
+        }
+        out += "\n\n";
+        if !self.keywords.is_empty() {
+            let words: Vec<&str> = self.keywords.iter().map(|k| k.word.as_str()).collect();
+            out += &format!("关键词：{}\n\n", words.join("、"));
+        }
+        for s in &self.summary {
+            out += &format!("- {}\n", s.text);
+        }
+        out += "\n";
         out
     }
 }
+
+impl PageDigest {
+    /// A readable Markdown briefing: [`ArticleDigest::to_markdown`] of
+    /// every article, in page order.
+    pub fn to_markdown(&self) -> String {
+        self.articles
+            .iter()
+            .map(ArticleDigest::to_markdown)
+            .collect()
+    }
+}
+
+/// [`Digest::page_each`] briefs this many articles at a time.
+const PAGE_BATCH: usize = 256;
 
 /// Briefs pages and articles.
 ///
@@ -207,6 +218,39 @@ impl Digest {
                 .map(|a| self.parsed_article(a))
                 .collect(),
         }
+    }
+
+    /// Briefs every article of a page and hands each digest to `each` in
+    /// page order as soon as its batch is done, [`PAGE_BATCH`] articles at
+    /// a time on every core: memory holds one batch of digests, not the
+    /// page's (a page of a hundred thousand short items costs little more
+    /// than its text). Stops at the first error `each` returns.
+    ///
+    /// ```
+    /// use jianbao::digest::Digest;
+    ///
+    /// let page = "# 社区医院开诊\n\n社区医院今天开诊。\n\n# 新公交线路开通\n\n新公交线路今天开通。\n";
+    /// let mut titles = Vec::new();
+    /// Digest::builder().build()?.page_each(page, |a| {
+    ///     titles.push(a.title.unwrap_or_default());
+    ///     Ok(())
+    /// })?;
+    /// assert_eq!(titles, ["社区医院开诊", "新公交线路开通"]);
+    /// # Ok::<(), jianbao::Error>(())
+    /// ```
+    pub fn page_each(
+        &self,
+        page: &str,
+        mut each: impl FnMut(ArticleDigest) -> Result<()>,
+    ) -> Result<()> {
+        for batch in parse_page(page).chunks(PAGE_BATCH) {
+            let digests: Vec<ArticleDigest> =
+                batch.par_iter().map(|a| self.parsed_article(a)).collect();
+            for d in digests {
+                each(d)?;
+            }
+        }
+        Ok(())
     }
 
     /// Briefs one article given as a headline and a body (the body may

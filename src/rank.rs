@@ -122,12 +122,30 @@ fn graph_of(
     let window = window.unwrap_or(usize::MAX);
     // Both ways add a pair's terms in increasing term id, so they give the
     // same weights, bit for bit (a test holds them to it).
-    if dense {
-        dense_graph(n, window, &postings, pair_weight)
+    let max_forward = if n <= UNCAPPED_GRAPH_MAX {
+        usize::MAX
     } else {
-        sparse_graph(doc, window, &postings, pair_weight)
+        MAX_FORWARD_EDGES
+    };
+    if dense {
+        dense_graph(n, window, max_forward, &postings, pair_weight)
+    } else {
+        sparse_graph(doc, window, max_forward, &postings, pair_weight)
     }
 }
+
+/// In a text of more than [`UNCAPPED_GRAPH_MAX`] sentences, each sentence
+/// keeps at most this many links to later sentences (its strongest, the
+/// nearer on a tie), so that a text whose every sentence shares a word
+/// with every other (a list, a table, spam) gets a graph of bounded
+/// degree: memory and PageRank time stay in proportion to the text. News
+/// articles seldom come near that many sentences, so their summaries do
+/// not move with it.
+pub const MAX_FORWARD_EDGES: usize = 8;
+
+/// A text of up to this many sentences keeps every link (its graph has at
+/// most this number squared of edges, about 1 MB, anyway).
+pub const UNCAPPED_GRAPH_MAX: usize = 256;
 
 /// Texts of up to this many sentences (nearly every article) accumulate
 /// their pair weights in an `n × n` table, at most 16 KB.
@@ -195,6 +213,7 @@ impl Postings {
 fn dense_graph(
     n: usize,
     window: usize,
+    max_forward: usize,
     postings: &Postings,
     pair_weight: impl Fn(u32, usize, f32, usize, f32) -> f32,
 ) -> Graph {
@@ -209,6 +228,22 @@ fn dense_graph(
                     break;
                 }
                 table[i * n + j] += pair_weight(t as u32, i, here, j, there);
+            }
+        }
+    }
+    // Each sentence keeps its strongest links forward, as in the long-text
+    // way.
+    let mut forward: Vec<u32> = Vec::new();
+    for x in (0..n).take_while(|_| max_forward < n) {
+        let row = &mut table[x * n..(x + 1) * n];
+        forward.clear();
+        forward.extend((x + 1..n).filter(|&y| row[y] != 0.0).map(|y| y as u32));
+        if forward.len() > max_forward {
+            forward.select_nth_unstable_by(max_forward - 1, |&a, &b| {
+                row[b as usize].total_cmp(&row[a as usize]).then(a.cmp(&b))
+            });
+            for &y in &forward[max_forward..] {
+                row[y as usize] = 0.0;
             }
         }
     }
@@ -245,12 +280,14 @@ fn dense_graph(
 fn sparse_graph(
     doc: &Document<'_>,
     window: usize,
+    max_forward: usize,
     postings: &Postings,
     pair_weight: impl Fn(u32, usize, f32, usize, f32) -> f32,
 ) -> Graph {
     let n = doc.sentences().len();
-    // Upper-triangle edges (i < j) in one flat list, then mirrored.
-    let mut upper: Vec<(u32, u32, f32)> = Vec::new();
+    // Upper-triangle edges (i < j) in one flat list, then mirrored; room
+    // for the most there can be, so that the list never doubles.
+    let mut upper: Vec<(u32, u32, f32)> = Vec::with_capacity(n * max_forward.min(window).min(n));
     let mut acc = vec![0f32; n];
     let mut touched: Vec<u32> = Vec::new();
     // Sentences are visited in order, so sentence `i`'s entry in the list of
@@ -277,6 +314,16 @@ fn sparse_graph(
                 }
                 acc[j] += pair_weight(t as u32, i, here, j, there);
             }
+        }
+        // A sentence keeps its strongest links forward.
+        if touched.len() > max_forward {
+            touched.select_nth_unstable_by(max_forward - 1, |&a, &b| {
+                acc[b as usize].total_cmp(&acc[a as usize]).then(a.cmp(&b))
+            });
+            for &j in &touched[max_forward..] {
+                acc[j as usize] = 0.0;
+            }
+            touched.truncate(max_forward);
         }
         // The touched sentences in order: within a short reach, by looking
         // at each (cheaper than sorting them); otherwise by sorting.
@@ -410,7 +457,6 @@ impl PageRank {
         let dangling_nodes: Vec<usize> = (0..n).filter(|&i| out_weight[i] <= 0.0).collect();
         let d = self.damping;
         let p = p.to_vec();
-        let weights: Vec<f64> = graph.edges.iter().map(|&(_, w)| w as f64).collect();
         let mut r = p.clone();
         let mut next = vec![0f64; n];
         let mut share = vec![0f64; n];
@@ -422,7 +468,7 @@ impl PageRank {
             // The graph is symmetric with sorted rows, so gathering into
             // node j over its neighbours adds the same terms in the same
             // order as scattering from every node would.
-            gather(graph, &weights, &share, &mut next);
+            gather(graph, &share, &mut next);
             let mut change = 0.0;
             for ((x, &pi), &old) in next.iter_mut().zip(&p).zip(&r) {
                 *x = d * (*x + dangling * pi) + (1.0 - d) * pi;
@@ -441,28 +487,24 @@ impl PageRank {
 /// `share[i] * weight`. Two nodes are summed side by side: each sum is a
 /// chain of additions that must keep its order, and two independent chains
 /// keep the adder busy where one would wait on every addition.
-fn gather(graph: &Graph, weights: &[f64], share: &[f64], next: &mut [f64]) {
-    let row = |j: usize| {
-        let edges = graph.offsets[j]..graph.offsets[j + 1];
-        (&graph.edges[edges.clone()], &weights[edges])
-    };
-    let add = |sum: f64, (&(i, _), &w): (&(u32, f32), &f64)| sum + share[i as usize] * w;
+fn gather(graph: &Graph, share: &[f64], next: &mut [f64]) {
+    let row = |j: usize| &graph.edges[graph.offsets[j]..graph.offsets[j + 1]];
+    let add = |sum: f64, &(i, w): &(u32, f32)| sum + share[i as usize] * w as f64;
     let n = next.len();
     let mut pairs = next.chunks_exact_mut(2);
     for (k, pair) in pairs.by_ref().enumerate() {
-        let ((ea, wa), (eb, wb)) = (row(2 * k), row(2 * k + 1));
+        let (ea, eb) = (row(2 * k), row(2 * k + 1));
         let common = ea.len().min(eb.len());
         let (mut sa, mut sb) = (0.0, 0.0);
         for m in 0..common {
-            sa = add(sa, (&ea[m], &wa[m]));
-            sb = add(sb, (&eb[m], &wb[m]));
+            sa = add(sa, &ea[m]);
+            sb = add(sb, &eb[m]);
         }
-        pair[0] = ea[common..].iter().zip(&wa[common..]).fold(sa, add);
-        pair[1] = eb[common..].iter().zip(&wb[common..]).fold(sb, add);
+        pair[0] = ea[common..].iter().fold(sa, add);
+        pair[1] = eb[common..].iter().fold(sb, add);
     }
     if let [last] = pairs.into_remainder() {
-        let (e, w) = row(n - 1);
-        *last = e.iter().zip(w).fold(0.0, add);
+        *last = row(n - 1).iter().fold(0.0, add);
     }
 }
 
@@ -545,6 +587,38 @@ mod tests {
             }
         }
         assert!(tok.analyze(&pages[3]).sentences().len() > DENSE_GRAPH_MAX);
+    }
+
+    #[test]
+    fn a_text_whose_sentences_all_alike_gets_a_graph_of_bounded_degree() {
+        // Every sentence shares its words with every other: uncapped, the
+        // graph would have n·(n−1) edges.
+        let n = 2_000;
+        let text = "社区医院今天正式开诊了。".repeat(n);
+        let doc = Analyzer::default().analyze(&text);
+        assert_eq!(doc.sentences().len(), n);
+        let idf = doc.idf(Idf::Sentences);
+        let v = doc.tfidf_vectors(&idf);
+        let g = similarity_graph(&doc, &v, &idf, Similarity::Cosine, None);
+        assert!(
+            g.edge_count() <= 2 * MAX_FORWARD_EDGES * n,
+            "{}",
+            g.edge_count()
+        );
+        // Every sentence still has its links (they are not dropped wholesale).
+        assert!((0..n).all(|i| !g.neighbors(i).is_empty()));
+        // A short text keeps them all.
+        let short_text = "社区医院今天正式开诊了。".repeat(40);
+        let short = Analyzer::default().analyze(&short_text);
+        let idf = short.idf(Idf::Sentences);
+        let g = similarity_graph(
+            &short,
+            &short.tfidf_vectors(&idf),
+            &idf,
+            Similarity::Cosine,
+            None,
+        );
+        assert_eq!(g.edge_count(), 40 * 39);
     }
 
     #[test]

@@ -128,6 +128,9 @@ impl Context {
         let sentences = doc.sentences();
         let mut s = 0usize;
         let mut last_sentence = vec![u32::MAX; n];
+        // Characters before the current occurrence, counted as the walk goes
+        // (occurrences come in text order), so the count costs one pass.
+        let (mut counted_to, mut chars_before) = (0usize, 0usize);
         for (id, span) in doc.occurrences() {
             let id = id as usize;
             while s + 1 < sentences.len() && sentences[s].span.end <= span.start {
@@ -145,7 +148,9 @@ impl Context {
             }
             if c.first_at[id] == usize::MAX {
                 c.first_at[id] = span.start;
-                c.first_chars[id] = text[..span.start].chars().count();
+                chars_before += text[counted_to..span.start].chars().count();
+                counted_to = span.start;
+                c.first_chars[id] = chars_before;
                 c.first_sentence[id] = s as u32;
             }
             if last_sentence[id] != s as u32 {

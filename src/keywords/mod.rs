@@ -309,28 +309,51 @@ pub(crate) fn whole_word(word: &str, text: &str) -> Option<String> {
     None
 }
 
-/// The tag jieba gives term `id` in the sentence of its first occurrence
-/// (`nz`, a proper noun, if jieba cuts it otherwise there).
-fn tag_where_it_stands(doc: &Document<'_>, id: u32) -> Pos {
+/// The tag jieba gives term `id` where it first occurs (`nz`, a proper
+/// noun, if jieba cuts it otherwise there). jieba tags each run of Chinese
+/// characters, letters and digits on its own, so the run around the word
+/// (within its sentence) is what is tagged; a run longer than
+/// [`TAG_REACH`] characters each side is cut there, so that a text with no
+/// punctuation costs no more than one with it.
+fn tag_where_it_stands(doc: &Document<'_>, id: u32, first_at: usize) -> Pos {
     let word = doc.terms()[id as usize];
-    let found = doc
-        .occurrences()
-        .find(|&(t, _)| t == id)
-        .and_then(|(_, span)| {
-            let sentence = doc
-                .sentences()
-                .iter()
-                .find(|s| s.span.contains(span.start))?;
-            let at = span.start - sentence.span.start;
-            let tags = doc
-                .analyzer()
-                .jieba()
-                .tag(sentence.text, doc.analyzer().hmm());
-            tags.into_iter()
-                .find(|t| t.byte_start == at && t.word == word)
-                .map(|t| Pos::intern(t.tag))
-        });
+    let sentences = doc.sentences();
+    let k = sentences.partition_point(|s| s.span.end <= first_at);
+    let found = sentences.get(k).and_then(|sentence| {
+        let text = sentence.text;
+        let at = first_at.checked_sub(sentence.span.start)?;
+        let in_run = |c: &char| is_jieba_run_char(*c);
+        let left: usize = text[..at]
+            .chars()
+            .rev()
+            .take_while(in_run)
+            .take(TAG_REACH)
+            .map(char::len_utf8)
+            .sum();
+        let right: usize = text[at + word.len()..]
+            .chars()
+            .take_while(in_run)
+            .take(TAG_REACH)
+            .map(char::len_utf8)
+            .sum();
+        let run = &text[at - left..at + word.len() + right];
+        let tags = doc.analyzer().jieba().tag(run, doc.analyzer().hmm());
+        tags.into_iter()
+            .find(|t| t.byte_start == left && t.word == word)
+            .map(|t| Pos::intern(t.tag))
+    });
     found.unwrap_or_else(|| Pos::intern("nz"))
+}
+
+/// How far, in characters each side, a word's run is tagged.
+const TAG_REACH: usize = 64;
+
+/// A character of the runs jieba cuts and tags as one block: Chinese
+/// characters, ASCII letters and digits, and `+#&._%-`.
+fn is_jieba_run_char(c: char) -> bool {
+    crate::text::clean::is_han(c)
+        || c.is_ascii_alphanumeric()
+        || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
 }
 
 /// Readies jieba's IDF table now rather than at the first keyword. The
@@ -372,6 +395,7 @@ impl KeywordExtractor {
         };
         let phrases = self.phrases_from(doc, &words);
         words.truncate(self.config.top);
+        words.shrink_to_fit();
         Keywords { words, phrases }
     }
 
@@ -401,6 +425,8 @@ impl KeywordExtractor {
         lexicon::word_infos(long.iter().map(|&id| terms[id as usize]), |i, info| {
             infos[i] = info
         });
+        // Where each term first occurs, for the words tagged where they stand.
+        let mut first_at: Vec<usize> = Vec::new();
         for (&id, info) in long.iter().zip(infos) {
             let word = terms[id as usize];
             let pos = if let Some(tag) = analyzer.user_tag(word) {
@@ -412,7 +438,14 @@ impl KeywordExtractor {
                     MergeKind::Sequence => "nz",
                 })
             } else if info.in_context {
-                let pos = tag_where_it_stands(doc, id);
+                if first_at.is_empty() {
+                    first_at = vec![usize::MAX; terms.len()];
+                    for (t, span) in doc.occurrences() {
+                        let at = &mut first_at[t as usize];
+                        *at = (*at).min(span.start);
+                    }
+                }
+                let pos = tag_where_it_stands(doc, id, first_at[id as usize]);
                 lexicon::remember_tag(word, pos);
                 pos
             } else {
@@ -537,7 +570,7 @@ impl KeywordExtractor {
             b.1.total_cmp(&a.1)
                 .then_with(|| terms[a.0 as usize].cmp(terms[b.0 as usize]))
         });
-        let mut out: Vec<Keyword> = Vec::with_capacity(k);
+        let mut out: Vec<Keyword> = Vec::with_capacity(k.min(scored.len()));
         for (id, weight) in scored {
             if out.len() == k {
                 break;

@@ -94,9 +94,14 @@ pub(crate) struct Signals<'s> {
     pub(crate) chars: &'s [usize],
 }
 
-/// The features of every sentence of `doc`, in the order of
-/// [`SENTENCE_FEATURES`].
-pub(crate) fn features(doc: &Document<'_>, s: &Signals<'_>) -> Vec<[f64; N_SENTENCE_FEATURES]> {
+/// Hands `each` the features of every sentence of `doc` in turn, in the
+/// order of [`SENTENCE_FEATURES`] (one sentence's at a time, so that a text
+/// of a million sentences needs no table of them).
+pub(crate) fn for_each_sentence(
+    doc: &Document<'_>,
+    s: &Signals<'_>,
+    mut each: impl FnMut(&[f64; N_SENTENCE_FEATURES]),
+) {
     let sentences = doc.sentences();
     let n = sentences.len();
     let text = doc.text();
@@ -165,8 +170,8 @@ pub(crate) fn features(doc: &Document<'_>, s: &Signals<'_>) -> Vec<[f64; N_SENTE
     let one = |b: bool| if b { 1.0 } else { 0.0 };
     let article_sentences = ((1 + n) as f64).ln() / 5.0;
     let article_length = ((1 + doc_chars) as f64).ln() / 10.0;
-    (0..n)
-        .map(|i| {
+    for i in 0..n {
+        {
             let t = sentences[i].text;
             let chars = s.chars[i];
             // `contains` of one character searches for its last byte with
@@ -178,7 +183,7 @@ pub(crate) fn features(doc: &Document<'_>, s: &Signals<'_>) -> Vec<[f64; N_SENTE
                 .map(|&(t, w)| w * whole[t as usize])
                 .sum::<f32>() as f64;
             let length = (chars as f64 / 100.0).min(2.0);
-            [
+            let row = [
                 lead,
                 i as f64 / n as f64,
                 one(i == 0),
@@ -219,9 +224,10 @@ pub(crate) fn features(doc: &Document<'_>, s: &Signals<'_>) -> Vec<[f64; N_SENTE
                 long * s.tfidf[i] / tf_max,
                 long * centroid,
                 long * title_sims[i],
-            ]
-        })
-        .collect()
+            ];
+            each(&row);
+        }
+    }
 }
 
 /// Is the sentence one quotation, mark to mark (`“……。”`)?

@@ -487,10 +487,13 @@ impl Summarizer {
             self.config.similarity,
             Some(self.config.window),
         );
-        self.features_of(doc, &idf, &vectors, &graph, &chars)
+        let mut rows = Vec::with_capacity(chars.len());
+        self.features_of(doc, &idf, &vectors, &graph, &chars, |f| rows.push(*f));
+        rows
     }
 
-    /// The features from the document's vectors and graph.
+    /// Hands `each` the features of each sentence in turn, from the
+    /// document's vectors and graph.
     fn features_of(
         &self,
         doc: &Document<'_>,
@@ -498,7 +501,8 @@ impl Summarizer {
         vectors: &crate::analysis::Rows<(u32, f32)>,
         graph: &crate::rank::Graph,
         chars: &[usize],
-    ) -> Vec<[f64; learned::N_SENTENCE_FEATURES]> {
+        each: impl FnMut(&[f64; learned::N_SENTENCE_FEATURES]),
+    ) {
         let title = score::title_vector(doc, idf);
         let prior = self.prior(doc.sentences().len(), &title, vectors);
         let textrank = self.textrank_scores(doc, &prior, graph, chars);
@@ -506,7 +510,7 @@ impl Summarizer {
             .map(|i| graph.neighbors(i).iter().map(|&(_, w)| w as f64).sum())
             .collect();
         let tfidf = self.tfidf_scores(doc, idf, &prior, chars);
-        learned::features(
+        learned::for_each_sentence(
             doc,
             &learned::Signals {
                 vectors,
@@ -516,6 +520,7 @@ impl Summarizer {
                 title: &title,
                 chars,
             },
+            each,
         )
     }
 
@@ -563,11 +568,10 @@ impl Summarizer {
                     Method::TfIdf => self.tfidf_scores(doc, &idf, &prior(), &chars),
                     Method::TextRank => self.textrank_scores(doc, &prior(), &graph, &chars),
                     _ => {
-                        let learned: Vec<f64> = self
-                            .features_of(doc, &idf, &vectors, &graph, &chars)
-                            .iter()
-                            .map(|f| self.scorer.score(f))
-                            .collect();
+                        let mut learned = Vec::with_capacity(n);
+                        self.features_of(doc, &idf, &vectors, &graph, &chars, |f| {
+                            learned.push(self.scorer.score(f))
+                        });
                         // A long feature is read as a whole: its scores
                         // spread over the sentence graph from where the
                         // scorer puts them. A report's stand as they are.
