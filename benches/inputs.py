@@ -9,11 +9,17 @@ writes into the output directory:
                 THUCNews headline set then the THUCNews sample, repeated
   page10mb.md   a 10 MB page: the same articles, each under a `#` headline
   article20k.md one article of 20 000 sentences (bodies joined, no headings)
+  flood.md      3 MB of made-up lines whose 3 844 ASCII words differ only in
+                their 7th and 8th bytes (the bytes a fixed hash of short words
+                might ignore), every line under one headline
+  flood_control.md the same shape with 3 844 random words
 """
 
 import json
 import os
+import random
 import re
+import string
 import sys
 
 
@@ -47,6 +53,19 @@ def main():
                 sentences.append(s.strip())
     sentences = (sentences * (20_000 // len(sentences) + 1))[:20_000]
     open(os.path.join(out, "article20k.md"), "w").write("".join(sentences))
+
+    chars = string.ascii_letters + string.digits
+    crafted = [f"aaaaaa{a}{b}bbbbbbb" for a in chars for b in chars]
+    rng = random.Random(7)
+    control = ["".join(rng.choice(chars) for _ in range(15)) for _ in crafted]
+    for name, words in [("flood.md", crafted), ("flood_control.md", control)]:
+        lines, size, i = ["# 数据清单\n\n"], 0, 0
+        while size < 3_000_000:
+            line = "社区医院今天开诊，" + " ".join(words[(i * 20 + j) % len(words)] for j in range(20)) + "。\n"
+            lines.append(line)
+            size += len(line.encode())
+            i += 1
+        open(os.path.join(out, name), "w").write("".join(lines))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ jobs=(
     "article_segment|$bin/segment $dir/article20k.md"
     "article_summarize|$bin/summarize $dir/article20k.md --sentences 3"
     "article_digest|$bin/digest $dir/article20k.md --threads 1"
+    "flood_digest|$bin/digest $dir/flood.md --threads 1"
+    "flood_control_digest|$bin/digest $dir/flood_control.md --threads 1"
     "cold_segment|$bin/segment examples/data/page_front.md"
     "cold_digest|$bin/digest examples/data/page_front.md"
 )
@@ -75,3 +77,4 @@ echo "digest / segment (CPU):            $(ratio "${med_cpu[digest]}" "${med_cpu
 echo "digest 1 / 2 threads (wall):       $(ratio "${med_wall[digest]}" "${med_wall[digest_2_threads]}")  $(per_round "${wall[digest]}" "${wall[digest_2_threads]}")"
 echo "10 MB page digest / segment (CPU): $(ratio "${med_cpu[page_digest]}" "${med_cpu[page_segment]}")  $(per_round "${cpu[page_digest]}" "${cpu[page_segment]}")"
 echo "20 000-sentence summary / segment: $(ratio "${med_cpu[article_summarize]}" "${med_cpu[article_segment]}")  $(per_round "${cpu[article_summarize]}" "${cpu[article_segment]}")"
+echo "crafted flood / control digest:    $(ratio "${med_cpu[flood_digest]}" "${med_cpu[flood_control_digest]}")  $(per_round "${cpu[flood_digest]}" "${cpu[flood_control_digest]}")"

@@ -605,7 +605,7 @@ impl KeywordExtractor {
         }
         let occ = doc.raw_occurrences();
         let end_of = |i: usize| occ[i].1 + doc.terms()[occ[i].0 as usize].len();
-        let mut found: FxHashMap<&str, (f64, usize)> = FxHashMap::default();
+        let mut found: std::collections::HashMap<&str, (f64, usize)> = Default::default();
         let mut i = 0;
         while i < occ.len() {
             let mut j = i;

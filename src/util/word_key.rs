@@ -1,9 +1,9 @@
 //! Short words as numbers: a word of up to 15 bytes (five Chinese
-//! characters) packed into a `u128`, and a hash of that number.
-//!
-//! Self-contained (nothing from the rest of the crate), because the build
-//! script that writes jieba's IDF table ([`crate::keywords`]) keys it the
-//! same way and compiles this file too.
+//! characters) packed into a `u128`, and two hashes of that number: a
+//! fixed one for the IDF table that ships with the crate (its buckets are
+//! laid out when the table is generated), and a keyed one for every table
+//! that input text fills, so that no text can be written to make its words
+//! collide.
 
 /// The key of a word of 1 to 15 bytes: its bytes, zero-padded, with the
 /// length in the last byte (so no key is 0).
@@ -19,12 +19,45 @@ pub(crate) fn word_key(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
-/// A 64-bit hash of a key whose high bits are well mixed: tables take
-/// their slot or bucket from the top bits.
+/// A fixed 64-bit hash of a key whose high bits are well mixed, for the
+/// shipped IDF table ([`crate::analysis`]), which takes its bucket from
+/// the top bits. Input only ever looks that table up, never adds to it, so
+/// a fixed hash cannot be flooded there; tables that input fills use
+/// [`keyed_hash`].
 #[inline]
 pub(crate) fn key_hash(key: u128) -> u64 {
     let x = (key as u64) ^ ((key >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     x.wrapping_mul(0xff51_afd7_ed55_8ccd)
+}
+
+/// The key of [`keyed_hash`]: two random words drawn once per process
+/// (from the standard library's randomly keyed hasher).
+pub(crate) type HashSeed = [u64; 2];
+
+/// This process's [`HashSeed`].
+pub(crate) fn hash_seed() -> HashSeed {
+    static SEED: std::sync::LazyLock<HashSeed> = std::sync::LazyLock::new(|| {
+        use std::hash::{BuildHasher, Hasher};
+        let random = std::collections::hash_map::RandomState::new();
+        let word = |i: u64| {
+            let mut h = random.build_hasher();
+            h.write_u64(i);
+            // Odd, so that no operand of the multiply is forced to zero.
+            h.finish() | 1
+        };
+        [word(1), word(2)]
+    });
+    *SEED
+}
+
+/// A keyed 64-bit hash of a key, well mixed in every bit: the folded
+/// multiply (the high and low halves of a 64 × 64-bit product, xored) of
+/// the key's halves, each xored with a word of the seed. Without the seed,
+/// which no input sees, there is no knowing which keys collide.
+#[inline]
+pub(crate) fn keyed_hash(key: u128, seed: HashSeed) -> u64 {
+    let product = ((key as u64) ^ seed[0]) as u128 * (((key >> 64) as u64) ^ seed[1]) as u128;
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 #[cfg(test)]
@@ -41,6 +74,12 @@ mod tests {
         assert_ne!(
             key_hash(word_key("公交").unwrap()),
             key_hash(word_key("公文").unwrap())
+        );
+        let seed = hash_seed();
+        assert_eq!(seed, hash_seed());
+        assert_ne!(
+            keyed_hash(word_key("公交").unwrap(), seed),
+            keyed_hash(word_key("公文").unwrap(), seed)
         );
     }
 }

@@ -10,28 +10,35 @@
 //! every word or distinct term of every article, which makes these the
 //! hottest lookups after segmentation.
 
-use rustc_hash::FxHashMap;
+//!
+//! Input text decides which words these tables hold, so their hashes are
+//! keyed with a per-process random seed ([`keyed_hash`]) and their long
+//! words sit in the standard library's randomly keyed `HashMap`: no text can
+//! be written whose words all land in one probe sequence.
 
-pub(crate) use crate::util::word_key::{key_hash, word_key};
+use std::collections::HashMap;
+
+pub(crate) use crate::util::word_key::word_key;
+use crate::util::word_key::{HashSeed, hash_seed, keyed_hash};
 
 /// A key of a [`KeyTable`]: a number whose default (zero) is never a
 /// real key, so it can mark an empty slot.
 pub(crate) trait TableKey: Copy + Eq + Default {
-    /// A hash whose high bits are well mixed.
-    fn hash(self) -> u64;
+    /// A keyed hash, well mixed in every bit.
+    fn hash(self, seed: HashSeed) -> u64;
 }
 
 impl TableKey for u128 {
     #[inline]
-    fn hash(self) -> u64 {
-        key_hash(self)
+    fn hash(self, seed: HashSeed) -> u64 {
+        keyed_hash(self, seed)
     }
 }
 
 impl TableKey for u64 {
     #[inline]
-    fn hash(self) -> u64 {
-        key_hash(self as u128)
+    fn hash(self, seed: HashSeed) -> u64 {
+        keyed_hash(self as u128, seed)
     }
 }
 
@@ -69,6 +76,7 @@ struct Slots<K, V> {
     slots: Vec<(K, V)>,
     /// Keys held.
     len: usize,
+    seed: HashSeed,
 }
 
 impl<K: TableKey, V: Copy + Default> Slots<K, V> {
@@ -77,6 +85,7 @@ impl<K: TableKey, V: Copy + Default> Slots<K, V> {
         Slots {
             slots: vec![(K::default(), V::default()); (keys.max(4) * 2).next_power_of_two()],
             len: 0,
+            seed: hash_seed(),
         }
     }
 
@@ -121,7 +130,7 @@ impl<K: TableKey, V: Copy + Default> Slots<K, V> {
         let doubled = self.slots.len() * 2;
         let old = std::mem::replace(&mut self.slots, vec![(K::default(), V::default()); doubled]);
         for (k, v) in old.into_iter().filter(|&(k, _)| k != K::default()) {
-            if let Err(i) = self.find(k, self.start(k.hash())) {
+            if let Err(i) = self.find(k, self.start(k.hash(self.seed))) {
                 self.slots[i] = (k, v);
             }
         }
@@ -176,7 +185,7 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
     /// filter already rules the key out.
     #[inline]
     fn start(&self, key: K) -> Option<usize> {
-        let hash = key.hash();
+        let hash = key.hash(self.slots.seed);
         let (word, bit) = filter_bit(hash);
         (self.filter[word] & bit != 0).then(|| self.slots.start(hash))
     }
@@ -222,7 +231,7 @@ impl<K: TableKey, V: Copy + Default> KeyTable<K, V> {
     /// Sets the value of `key` (not the default key).
     pub(crate) fn insert(&mut self, key: K, value: V) {
         debug_assert!(key != K::default());
-        let hash = key.hash();
+        let hash = key.hash(self.slots.seed);
         match self.slots.find(key, self.slots.start(hash)) {
             Ok(i) => self.slots.slots[i].1 = value,
             Err(i) => self.slots.fill(i, key, value),
@@ -279,14 +288,14 @@ impl<K: TableKey, V: Copy + Default> FromIterator<(K, V)> for KeyTable<K, V> {
 #[derive(Debug, Clone)]
 pub(crate) struct WordMap<V> {
     short: KeyTable<u128, V>,
-    long: FxHashMap<Box<str>, V>,
+    long: HashMap<Box<str>, V>,
 }
 
 impl<V: Copy + Default> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
             short: KeyTable::default(),
-            long: FxHashMap::default(),
+            long: HashMap::default(),
         }
     }
 }
@@ -399,7 +408,8 @@ pub(crate) struct WordIndex<'a, V> {
     keys: Vec<u128>,
     slot_values: Vec<u32>,
     values: Vec<V>,
-    long: FxHashMap<&'a str, V>,
+    long: HashMap<&'a str, V>,
+    seed: HashSeed,
 }
 
 impl<'a, V: Copy + Default> WordIndex<'a, V> {
@@ -410,7 +420,8 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
             keys: vec![0; slots],
             slot_values: vec![0; slots],
             values: Vec::with_capacity(words),
-            long: FxHashMap::default(),
+            long: HashMap::default(),
+            seed: hash_seed(),
         }
     }
 
@@ -437,7 +448,7 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
     #[inline]
     fn find(&self, key: u128) -> Result<usize, usize> {
         let mask = self.keys.len() - 1;
-        let mut i = (key_hash(key) >> 32) as usize & mask;
+        let mut i = (keyed_hash(key, self.seed) >> 32) as usize & mask;
         loop {
             let k = self.keys[i];
             if k == key {
@@ -473,6 +484,19 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
                 self.slot_values[i] = v;
             }
         }
+    }
+
+    /// Probes past its first slot that each short word's lookup takes.
+    #[cfg(test)]
+    fn probe_lengths(&self) -> Vec<usize> {
+        let mask = self.keys.len() - 1;
+        (0..self.keys.len())
+            .filter(|&i| self.keys[i] != 0)
+            .map(|i| {
+                let start = (keyed_hash(self.keys[i], self.seed) >> 32) as usize & mask;
+                (i + self.keys.len() - start) & mask
+            })
+            .collect()
     }
 
     /// The value of `word`.
@@ -524,6 +548,41 @@ impl<'a, V: Copy + Default> WordIndex<'a, V> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Words that differ only in their 7th and 8th bytes, which the fixed
+    /// hash of the shipped IDF table ignores for tables of up to 2^16
+    /// slots: a flood for a table keyed by that hash.
+    fn crafted_words() -> Vec<String> {
+        let chars: Vec<char> = ('a'..='z').chain('A'..='Z').chain('0'..='9').collect();
+        chars
+            .iter()
+            .flat_map(|a| chars.iter().map(move |b| format!("aaaaaa{a}{b}bbbbbbb")))
+            .collect()
+    }
+
+    #[test]
+    fn crafted_words_do_not_share_a_probe_sequence() {
+        let words = crafted_words();
+        // Under the fixed hash they would all start at one slot.
+        let starts: std::collections::HashSet<u64> = words
+            .iter()
+            .map(|w| (crate::util::word_key::key_hash(word_key(w).unwrap()) >> 32) & 8191)
+            .collect();
+        assert_eq!(starts.len(), 1);
+        let mut index: WordIndex<'_, u32> = WordIndex::with_capacity(4);
+        for (i, w) in words.iter().enumerate() {
+            index.set(w, i as u32);
+        }
+        assert_eq!(index.get(&words[100]), Some(100));
+        let probes = index.probe_lengths();
+        assert_eq!(probes.len(), words.len());
+        let mean = probes.iter().sum::<usize>() as f64 / probes.len() as f64;
+        let longest = *probes.iter().max().unwrap();
+        // A table at most half full with a well-mixed hash: about half a
+        // probe on average, a few dozen at the very worst.
+        assert!(mean < 2.0, "mean probe {mean}");
+        assert!(longest < 64, "longest probe {longest}");
+    }
 
     #[test]
     fn lookups_in_groups_answer_as_one_by_one() {
