@@ -55,6 +55,9 @@ fn main() -> std::process::ExitCode {
             for h in &a.sections {
                 out += &format!("section at {}: {}\n", h.span.start, h.text);
             }
+            if a.markup_removed > 0 {
+                out += &format!("markup removed: {}\n", a.markup_removed);
+            }
             for s in split_sentences(&a.body) {
                 out += &format!("  [{}..{}] {}\n", s.span.start, s.span.end, s.text);
             }

@@ -45,6 +45,12 @@ fn main() -> std::process::ExitCode {
                 .run(args.path.as_deref(), |r| digest.page(&r.text));
         }
         let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
+        let markup: usize = jianbao::text::lines(&text)
+            .map(|(_, line)| jianbao::text::strip_markup(line).1)
+            .sum();
+        if markup > 0 {
+            eprintln!("warning: {markup} HTML tags and character references removed");
+        }
         // The briefing goes out article by article, so a page of many
         // items never holds all their digests at once. As JSON it is the
         // page's digest, `{"articles":[…]}`, written one article at a time.

@@ -143,3 +143,111 @@ fn byline_and_credit_text_never_reach_the_body() {
         }
     }
 }
+
+/// Layouts met on real pages, in made-up text of the same shapes.
+mod real_page_shapes {
+    use super::*;
+
+    fn only(page: &str) -> Article {
+        let mut articles = parse_page(page);
+        assert_eq!(articles.len(), 1, "{articles:#?}");
+        articles.remove(0)
+    }
+
+    #[test]
+    fn a_heading_set_over_short_lines_is_a_section_head() {
+        let page = "# 社区医生守护万家灯火\n\n第一段说明情况，社区医院今年接诊三万人次。\n\n\
+                    社区医生王某某\n守护在\n万家灯火里\n本报记者 李某\n\
+                    “只要居民需要，我们随叫随到。”王某某说。\n";
+        let a = only(page);
+        assert_eq!(a.sections.len(), 1);
+        assert_eq!(a.sections[0].text, "社区医生王某某守护在万家灯火里");
+        assert_eq!(a.metadata.bylines, ["本报记者 李某"]);
+        let sentences: Vec<&str> = split_sentences(&a.body).iter().map(|s| s.text).collect();
+        assert_eq!(sentences[1], "“只要居民需要，我们随叫随到。”王某某说。");
+        assert_eq!(&a.body[a.sections[0].span.range()], sentences[1]);
+    }
+
+    #[test]
+    fn a_line_broken_before_a_quotation_mid_sentence_stays_joined() {
+        // One short line, then a quotation: a sentence broken by the layout.
+        let a = only("# 标题\n\n他被大家称为\n“社区的守夜人”，一干就是二十年。\n");
+        assert!(a.sections.is_empty());
+        assert_eq!(a.body, "他被大家称为“社区的守夜人”，一干就是二十年。");
+        // Lines of running text broken by the layout stay one paragraph.
+        let a = only("# 标题\n\n全市推动高质\n\n量发展，成效明显。\n");
+        assert_eq!(a.body, "全市推动高质量发展，成效明显。");
+    }
+
+    #[test]
+    fn setext_headings_and_rules() {
+        let articles = parse_page("社区新闻\n====\n\n医院开诊。\n\n便民服务\n----\n\n公交开通。\n");
+        // `===` is a `#` headline, `---` a `##` line (after body text, the
+        // title of an item).
+        assert_eq!(titles(&articles), ["社区新闻", "便民服务"]);
+        assert_eq!(articles[0].body, "医院开诊。");
+        assert_eq!(articles[1].body, "公交开通。");
+        // Under a finished sentence a line of dashes is a rule, and no text.
+        let a = only("# 标题\n\n医院开诊。\n------\n公交开通。\n");
+        assert_eq!(a.body, "医院开诊。\n公交开通。");
+    }
+
+    #[test]
+    fn a_hashtag_line_is_text() {
+        let a = only("# 标题\n\n#社区义诊# 今天社区开展了义诊活动，居民踊跃参加。\n");
+        assert_eq!(a.title.as_deref(), Some("标题"));
+        assert!(a.body.contains("义诊活动"), "{}", a.body);
+    }
+
+    #[test]
+    fn a_byline_above_the_first_headline_attaches_to_it() {
+        let a = only("本报记者 李明\n\n# 社区医院开诊\n\n社区医院今天开诊。\n");
+        assert_eq!(a.title.as_deref(), Some("社区医院开诊"));
+        assert_eq!(a.metadata.bylines, ["本报记者 李明"]);
+    }
+
+    #[test]
+    fn a_lone_photo_credit_is_a_credit() {
+        let a = only("# 标题\n\n社区医院今天开诊。\n\n本报记者 张晓明 摄\n");
+        assert_eq!(a.metadata.credits, ["本报记者 张晓明 摄"]);
+        assert!(a.metadata.bylines.is_empty());
+    }
+
+    #[test]
+    fn html_is_stripped_and_counted() {
+        let a = only("# 标题\n\n<p>医院新楼&nbsp;今天<b>启用</b>。</p>\n<br>\n");
+        assert_eq!(a.body, "医院新楼今天启用。");
+        assert_eq!(a.markup_removed, 6);
+        assert_eq!(only("# 标题\n\n医院开诊。\n").markup_removed, 0);
+    }
+
+    #[test]
+    fn quote_markers_are_removed() {
+        let a = only("# 标题\n\n> 引用的一段话，说明了医生的工作。\n>> 第二层引用。\n");
+        assert_eq!(a.body, "引用的一段话，说明了医生的工作。\n第二层引用。");
+    }
+
+    #[test]
+    fn english_sentences_end_at_a_full_stop_but_numbers_do_not() {
+        let text = "The clinic opened today. It serves 3.5 thousand people. Dr. Li works late.";
+        let sentences: Vec<&str> = split_sentences(text).iter().map(|s| s.text).collect();
+        assert_eq!(
+            sentences,
+            [
+                "The clinic opened today.",
+                "It serves 3.5 thousand people.",
+                "Dr. Li works late."
+            ]
+        );
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_line() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let page = ["# 标题一", "正文第一句。", "# 标题二", "正文第二句。"].join(ending);
+            let articles = parse_page(&page);
+            assert_eq!(titles(&articles), ["标题一", "标题二"], "{ending:?}");
+            assert_eq!(articles[1].body, "正文第二句。");
+        }
+    }
+}

@@ -32,6 +32,17 @@ pub(crate) fn is_wide(c: char) -> bool {
         | '\u{20000}'..='\u{2ffff}')
 }
 
+/// Is `c` full-width or CJK punctuation (`，。、：；“”《》（）——…` and the
+/// like)? The middle dot of a transliterated name (`·`) is not.
+pub(crate) fn is_wide_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}'
+        | '\u{ff5b}'..='\u{ff65}'
+        | '\u{2018}'..='\u{201f}' | '\u{2026}' | '\u{2014}')
+}
+
 /// Is `c` a Chinese ideograph?
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
@@ -157,6 +168,97 @@ pub(crate) fn drop_wide_spaces(line: &str) -> String {
     out
 }
 
+/// Removes HTML from a line: tags (`<p>`, `</b>`, `<br/>`, `<!-- -->`)
+/// and the character references pages leave in (`&nbsp;`, `&amp;`,
+/// `&#8220;`, `&#x201C;`), which become their characters. Returns the line
+/// and how many tags and references went. A `<` that opens no tag (`a < b`)
+/// and an unknown `&name;` stay.
+///
+/// ```
+/// let (line, n) = jianbao::text::strip_markup("<p>医院&nbsp;今天<b>启用</b>。</p>");
+/// assert_eq!((line.as_ref(), n), ("医院 今天启用。", 5));
+/// ```
+pub fn strip_markup(line: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if !line.contains(['<', '&']) {
+        return (std::borrow::Cow::Borrowed(line), 0);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut removed = 0;
+    let mut rest = line;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let taken = if tail.starts_with('<') {
+            tag_len(tail).map(|n| (n, None))
+        } else {
+            reference(tail).map(|(n, c)| (n, Some(c)))
+        };
+        match taken {
+            Some((n, c)) => {
+                out.extend(c);
+                removed += 1;
+                rest = &tail[n..];
+            }
+            None => {
+                out.push(tail.as_bytes()[0] as char);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    (std::borrow::Cow::Owned(out), removed)
+}
+
+/// The length of the HTML tag at the start of `s`: `<`, an optional `/`
+/// or `!`, a letter (or `--` of a comment), then anything but `<` up to
+/// `>`, 256 bytes at most.
+fn tag_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let first = *b.get(1)?;
+    let second = b.get(2).copied().unwrap_or(0);
+    let opens = first.is_ascii_alphabetic()
+        || (matches!(first, b'/' | b'!') && (second.is_ascii_alphabetic() || second == b'-'));
+    if !opens {
+        return None;
+    }
+    let window = &b[1..b.len().min(256)];
+    let close = window.iter().position(|&c| c == b'>' || c == b'<')?;
+    (window[close] == b'>').then_some(close + 2)
+}
+
+/// The character reference at the start of `s` (`&amp;`, `&#20013;`,
+/// `&#x4E2D;`), as its length and character.
+fn reference(s: &str) -> Option<(usize, char)> {
+    let end = s.as_bytes().iter().take(12).position(|&c| c == b';')?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        match name {
+            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "ldquo" => '“',
+            "rdquo" => '”',
+            "lsquo" => '‘',
+            "rsquo" => '’',
+            "mdash" => '—',
+            "ndash" => '–',
+            "hellip" => '…',
+            "middot" => '·',
+            _ => return None,
+        }
+    };
+    Some((end + 1, c))
+}
+
 /// Punctuation that ends a sentence, full-width and half-width.
 pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '…' | '．')
@@ -171,12 +273,49 @@ pub(crate) fn is_closer(c: char) -> bool {
 }
 
 /// Does this text end a sentence (terminal punctuation, possibly followed by
-/// closing quotes or brackets)?
+/// closing quotes or brackets; or an English full stop)?
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    text.chars()
-        .rev()
-        .find(|&c| !is_closer(c) && !c.is_whitespace())
-        .is_some_and(is_terminal)
+    let core = text.trim_end_matches(|c: char| is_closer(c) || c.is_whitespace());
+    core.chars().next_back().is_some_and(is_terminal)
+        || (core.ends_with('.') && is_full_stop(core, core.len() - 1))
+}
+
+/// Words an English `.` follows without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "No", "vs", "etc", "e", "i", "Inc", "Ltd",
+    "Co", "Corp", "Gov", "Gen", "Sen", "Rep", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Does the `.` at byte `i` of `line` end an English sentence? It must
+/// follow a word, a number, a closing bracket or quote (or another `.`),
+/// not an abbreviation or a single capital (an initial), and come at the
+/// end of the line or before a space and then a capital letter, a Chinese
+/// character or an opening quote. So `3.5`, `www.example.com`, `Mr. Li`
+/// and `J. K.` never end one.
+pub(crate) fn is_full_stop(line: &str, i: usize) -> bool {
+    let (before, after) = (&line[..i], &line[i + 1..]);
+    let Some(prev) = before.chars().next_back() else {
+        return false;
+    };
+    if !(prev.is_ascii_alphanumeric() || matches!(prev, ')' | '"' | '\'' | '.')) {
+        return false;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    let initial = word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase());
+    if initial || ABBREVIATIONS.contains(&word) {
+        return false;
+    }
+    match after.chars().next() {
+        None => true,
+        Some(c) if c.is_whitespace() => after.trim_start().chars().next().is_none_or(|n| {
+            n.is_ascii_uppercase() || is_han(n) || matches!(n, '"' | '“' | '(' | '（' | '\'')
+        }),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -271,5 +410,39 @@ mod tests {
         assert!(ends_sentence("完成了。）"));
         assert!(!ends_sentence("推动高质"));
         assert!(!ends_sentence("他说："));
+        assert!(ends_sentence("The clinic opened today."));
+        assert!(!ends_sentence("He met Mr."));
+    }
+
+    #[test]
+    fn markup_goes_and_text_stays() {
+        let strip = |s: &str| {
+            let (line, n) = strip_markup(s);
+            (line.into_owned(), n)
+        };
+        assert_eq!(strip("纯文本。"), ("纯文本。".to_string(), 0));
+        assert_eq!(strip("<br/>甲<!-- 注 -->乙"), ("甲乙".to_string(), 2));
+        assert_eq!(
+            strip("a < b &c; &#x4E2D;&#25991;"),
+            ("a < b &c; 中文".to_string(), 2)
+        );
+        assert_eq!(strip("<<p>>"), ("<>".to_string(), 1));
+        assert_eq!(strip("&#xFFFFFFFF; &"), ("&#xFFFFFFFF; &".to_string(), 0));
+    }
+
+    #[test]
+    fn english_full_stops() {
+        let stop = |s: &str| {
+            s.char_indices()
+                .filter(|&(i, c)| c == '.' && is_full_stop(s, i))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(stop("It opened. Then it grew."), [9, 23]);
+        assert_eq!(stop("It grew 3.5 percent. 这是中文"), [19]);
+        assert!(stop("Visit www.example.com today").is_empty());
+        assert!(stop("Mr. Li and J. K. Rowling met").is_empty());
+        assert!(stop("the end.Next").is_empty());
+        assert_eq!(stop("Wait... Then"), [6]);
     }
 }

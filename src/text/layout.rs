@@ -38,6 +38,10 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
     /// Byte span of the whole article in the page it came from.
     pub source: Span,
+    /// HTML tags and character references removed from its lines (see
+    /// [`strip_markup`](crate::text::strip_markup)): a page that has many
+    /// was probably not meant to be read as text.
+    pub markup_removed: usize,
 }
 
 /// A section head inside an article body.
@@ -142,6 +146,7 @@ pub fn parse_page(page: &str) -> Vec<Article> {
             }
             LineKind::Text(text) => builder.text(text, line.span),
         }
+        builder.current.markup_removed += line.markup;
     }
     builder.finish()
 }
@@ -204,6 +209,8 @@ struct Line {
     kind: LineKind,
     /// Byte span of the trimmed line in the page.
     span: Span,
+    /// HTML tags and references removed from it.
+    markup: usize,
 }
 
 enum LineKind {
@@ -212,21 +219,48 @@ enum LineKind {
     Text(String),
 }
 
+/// Longest line, in characters, that a setext underline (`===`, `---`)
+/// makes a heading of.
+const MAX_SETEXT_HEADING_CHARS: usize = 40;
+
 fn classify_lines(page: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+    let mut out: Vec<Line> = Vec::new();
     for (start, raw) in super::lines(page) {
-        let text = squash_whitespace(raw);
+        let (unmarked, markup) = super::clean::strip_markup(raw);
+        let text = squash_whitespace(strip_quote_markers(&unmarked));
         let lead = raw.len() - raw.trim_start().len();
         let span = Span::new(start + lead, start + raw.trim_end().len().max(lead));
         if text.is_empty() {
             out.push(Line {
                 kind: LineKind::Blank,
                 span,
+                markup,
+            });
+            continue;
+        }
+        if let Some(level) = setext_level(&text) {
+            // An underline makes the short line right above it a heading;
+            // under anything else it is a rule, and no text.
+            if let Some(Line {
+                kind: kind @ LineKind::Text(_),
+                ..
+            }) = out.last_mut()
+                && let LineKind::Text(above) = kind
+                && above.chars().count() <= MAX_SETEXT_HEADING_CHARS
+                && !ends_sentence(above)
+            {
+                let text = std::mem::take(above);
+                *kind = LineKind::Heading { level, text };
+            }
+            out.push(Line {
+                kind: LineKind::Blank,
+                span,
+                markup,
             });
             continue;
         }
         let level = text.chars().take_while(|&c| c == '#' || c == '＃').count();
-        let kind = if level > 0 {
+        let kind = if level > 0 && !is_hashtag(&text) {
             let rest: String = text.chars().skip(level).collect();
             // Spaces in headlines separate phrases (`深化协作 共建走廊`): keep them.
             let heading = rest.trim().to_string();
@@ -241,9 +275,46 @@ fn classify_lines(page: &str) -> Vec<Line> {
         } else {
             LineKind::Text(text)
         };
-        out.push(Line { kind, span });
+        out.push(Line { kind, span, markup });
     }
     out
+}
+
+/// Drops the `>` (or `＞`) markers that quote a line in e-mail and
+/// Markdown, with the spaces after them.
+fn strip_quote_markers(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some(after) = rest.strip_prefix(['>', '＞']) {
+        rest = after.trim_start();
+    }
+    rest
+}
+
+/// The heading level a setext underline gives: 1 for `===`, 2 for `---`
+/// (three or more of one character, nothing else).
+fn setext_level(line: &str) -> Option<usize> {
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    let level = match first {
+        '=' | '＝' => 1,
+        '-' => 2,
+        _ => return None,
+    };
+    (line.chars().count() >= 3 && line.chars().all(|c| c == first)).then_some(level)
+}
+
+/// Is a line that starts with `#` a hashtag (`#话题# 今天……`, `#春节#`),
+/// that is text, rather than a heading? A heading's marks are followed by
+/// its text; a hashtag's first mark is closed by another `#` soon after.
+fn is_hashtag(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(mark) = chars.next() else {
+        return false;
+    };
+    let tag: String = chars.by_ref().take_while(|&c| c != mark).take(32).collect();
+    !tag.is_empty()
+        && !tag.starts_with(|c: char| c.is_whitespace() || c == '#' || c == '＃')
+        && line[mark.len_utf8() + tag.len()..].starts_with(mark)
 }
 
 /// Accumulates articles as the lines of a page go by.
@@ -260,6 +331,23 @@ struct PageBuilder {
 struct OpenParagraph {
     text: String,
     source: Vec<Span>,
+    /// Could it still be a heading split over short lines: it began a
+    /// paragraph and every line so far was short and had no punctuation?
+    heading_like: bool,
+}
+
+/// Most characters of a heading split over lines inside a body (a section
+/// head set in large type, one phrase per line).
+const MAX_INLINE_HEADING_CHARS: usize = 24;
+
+/// Does a line have the shape of a line of a heading: short, and with no
+/// punctuation at all (a line of running text broken by the layout has a
+/// comma or a stop sooner or later)?
+fn heading_shaped(line: &str) -> bool {
+    line.chars().count() <= MAX_INLINE_HEADING_CHARS
+        && line
+            .chars()
+            .all(|c| !(c.is_ascii_punctuation() || super::clean::is_wide_punctuation(c)))
 }
 
 impl PageBuilder {
@@ -294,6 +382,21 @@ impl PageBuilder {
     fn start_article(&mut self, init: impl FnOnce(&mut Article), span: Span) {
         self.settle_captions();
         let previous = std::mem::take(&mut self.current);
+        // Bylines with nothing else before a headline (`本报记者 某某` set
+        // above it) belong to the article the headline starts.
+        let only_bylines = previous.is_empty()
+            && previous.kicker.is_none()
+            && previous.subtitles.is_empty()
+            && previous.metadata.credits.is_empty()
+            && previous.metadata.captions.is_empty()
+            && !previous.metadata.bylines.is_empty();
+        if only_bylines {
+            self.current.metadata = previous.metadata;
+            self.current.markup_removed = previous.markup_removed;
+            init(&mut self.current);
+            self.current.source = Span::new(previous.source.start, span.end);
+            return;
+        }
         if !previous.is_empty() || previous.metadata != Metadata::default() {
             self.done.push(previous);
         }
@@ -317,7 +420,24 @@ impl PageBuilder {
         if line.is_empty() {
             return;
         }
-        if meta::is_byline_line(&line) {
+        // A lone credit (`本报记者 某某 摄`) is a credit, though it is
+        // shaped like a byline.
+        if let Some(("", credit)) = meta::split_credit(&line) {
+            self.current.metadata.credits.push(credit.to_string());
+            self.caption("", span);
+            return;
+        }
+        let is_byline = meta::is_byline_line(&line);
+        // Short unpunctuated lines that began a paragraph, followed by a
+        // byline (or, two lines or more, by an opening quotation), were a
+        // heading set over lines.
+        if self.open.as_ref().is_some_and(|o| {
+            o.heading_like
+                && (is_byline || (o.source.len() >= 2 && line.starts_with(['“', '「', '"'])))
+        }) {
+            self.open_to_section_head();
+        }
+        if is_byline {
             self.current.metadata.bylines.push(line);
             return;
         }
@@ -361,7 +481,10 @@ impl PageBuilder {
         let open = self.open.get_or_insert_with(|| OpenParagraph {
             text: String::new(),
             source: Vec::new(),
+            heading_like: true,
         });
+        open.heading_like &= heading_shaped(&rest)
+            && open.text.chars().count() + rest.chars().count() <= MAX_INLINE_HEADING_CHARS;
         join_broken(&mut open.text, &rest);
         open.source.push(span);
         if ends_sentence(&rest) {
@@ -385,7 +508,24 @@ impl PageBuilder {
         }
         source.push(span);
         self.current.metadata.captions.push(text.clone());
-        self.captions.push(OpenParagraph { text, source });
+        self.captions.push(OpenParagraph {
+            text,
+            source,
+            heading_like: false,
+        });
+    }
+
+    /// The open paragraph was a section head set over short lines.
+    fn open_to_section_head(&mut self) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        let body = &self.current.body;
+        let start = if body.is_empty() { 0 } else { body.len() + 1 };
+        self.current.sections.push(SectionHead {
+            text: open.text,
+            span: Span::new(start, start),
+        });
     }
 
     /// Ends the current article's body: a photo item whose only text is its

@@ -11,6 +11,7 @@ mod meta;
 mod scan;
 pub mod sentence;
 
+pub use clean::strip_markup;
 pub use layout::{Article, Metadata, Paragraph, SectionHead, parse_page};
 pub use lines::{Lines, lines};
 pub use sentence::{Sentence, split_sentences};

@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use super::clean::{is_closer, is_terminal};
+use super::clean::{is_closer, is_full_stop, is_terminal};
 use super::scan::Stops;
 use crate::Span;
 
@@ -65,14 +65,14 @@ fn split_lines_with<'a>(
     out
 }
 
-/// The characters the splitter acts on: terminals, and opening or closing
-/// quotes and brackets. `“ ” ‘ ’` (U+2018–U+201D) and `…` (U+2026) under
+/// The characters the splitter acts on: terminals, an English `.`, and
+/// opening or closing quotes and brackets. `“ ” ‘ ’` (U+2018–U+201D) and `…` (U+2026) under
 /// E2 80; `。` (U+3002), `《》「」『』【】` (U+300A–U+3011) and `〔〕`
 /// (U+3014–U+3015) under E3 80; `！ （ ） ． ； ？` under EF BC. The common
 /// `，`, `、`, `：` and `—` share those lead bytes and are passed over.
 const MARKS: Stops = Stops {
     up_to: None,
-    bytes: b"!?;()\"'",
+    bytes: b"!?;()\"'.",
     chars: &[
         (0xe2, 0x80, &[(0x98, 0x9d), (0xa6, 0xa6)]),
         (0xe3, 0x80, &[(0x82, 0x82), (0x8a, 0x91), (0x94, 0x95)]),
@@ -131,7 +131,8 @@ fn split_line<'a>(text: &'a str, base: usize, len: usize, out: &mut Vec<Sentence
         let ends = closes_quoted_end
             || (is_terminal(c)
                 && (depth == 0
-                    || line[quote_start..i + c.len_utf8()].chars().count() > MAX_QUOTED_CHARS));
+                    || line[quote_start..i + c.len_utf8()].chars().count() > MAX_QUOTED_CHARS))
+            || (c == '.' && depth == 0 && is_full_stop(line, i));
         if !ends {
             i += c.len_utf8();
             continue;
@@ -239,7 +240,8 @@ mod tests {
                 quoted_chars = 0;
             }
             let ends = closes_quoted_end
-                || (is_terminal(c) && (depth == 0 || quoted_chars > MAX_QUOTED_CHARS));
+                || (is_terminal(c) && (depth == 0 || quoted_chars > MAX_QUOTED_CHARS))
+                || (c == '.' && depth == 0 && is_full_stop(line, i));
             if !ends {
                 continue;
             }
