@@ -225,3 +225,26 @@ fn a_damaged_scorer_file_gives_a_typed_error() {
         assert!(err.to_string().contains(what), "{err}");
     }
 }
+
+#[test]
+fn the_numbers_of_a_date_are_never_keywords() {
+    let text = "11月27日上午,市委理论学习中心组举行专题学习会。27位同志围绕中国式现代化交流研讨,\
+                11月28日继续开展研讨。会议持续到12时。";
+    for method in [
+        KeywordMethod::Learned,
+        KeywordMethod::TfIdf,
+        KeywordMethod::TextRank,
+    ] {
+        let extractor = KeywordExtractor::builder()
+            .method(method)
+            .top(20)
+            .build()
+            .unwrap();
+        let got = words(&Analyzer::default(), &extractor, text);
+        assert!(
+            !got.iter().any(|w| w == "11" || w == "12"),
+            "{method:?}: {got:?}"
+        );
+        // `27` also stands on its own (27位), so it may be one.
+    }
+}

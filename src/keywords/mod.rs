@@ -309,6 +309,33 @@ pub(crate) fn whole_word(word: &str, text: &str) -> Option<String> {
     None
 }
 
+/// Which terms are numbers that only ever stand as part of a date or a
+/// time (`11` and `27` of `11月27日`, `8` of `8时`): never keywords,
+/// though a number of its own (`2024`, `86亿`) may be.
+fn date_parts(doc: &Document<'_>) -> Vec<bool> {
+    let terms = doc.terms();
+    let digits = |w: &str| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    };
+    let mut dated: Vec<bool> = terms.iter().map(|w| digits(w)).collect();
+    if !dated.contains(&true) {
+        return dated;
+    }
+    let text = doc.text();
+    for (id, span) in doc.occurrences() {
+        let id = id as usize;
+        if dated[id] {
+            let unit = text[span.end..].chars().next();
+            dated[id] = matches!(
+                unit,
+                Some('年' | '月' | '日' | '时' | '点' | '分' | '秒' | '号')
+            );
+        }
+    }
+    dated
+}
+
 /// The tag jieba gives term `id` where it first occurs (`nz`, a proper
 /// noun, if jieba cuts it otherwise there). jieba tags each run of Chinese
 /// characters, letters and digits on its own, so the run around the word
@@ -427,8 +454,12 @@ impl KeywordExtractor {
         });
         // Where each term first occurs, for the words tagged where they stand.
         let mut first_at: Vec<usize> = Vec::new();
+        let dates = date_parts(doc);
         for (&id, info) in long.iter().zip(infos) {
             let word = terms[id as usize];
+            if dates.get(id as usize).copied().unwrap_or(false) {
+                continue;
+            }
             let pos = if let Some(tag) = analyzer.user_tag(word) {
                 Pos::intern(tag)
             } else if let Some(kind) = doc.merge_kind(id) {
