@@ -136,6 +136,10 @@ pub fn decode_utf8(what: impl AsRef<Path>, mut bytes: Vec<u8>) -> Result<String>
     if bytes.starts_with(b"\xef\xbb\xbf") {
         bytes.drain(..3);
     }
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: simdutf8 has just checked that `bytes` is valid UTF-8.
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         path: what.as_ref().to_path_buf(),
         offset: e.utf8_error().valid_up_to(),

@@ -295,6 +295,7 @@ impl Analyzer {
 /// | [`user_word`](Self::user_word), [`user_dictionary`](Self::user_dictionary) | the team's news words only |
 /// | [`stop_words`](Self::stop_words), [`stop_words_file`](Self::stop_words_file) | the team's list |
 /// | [`hmm`](Self::hmm) | on |
+/// | [`merge_words`](Self::merge_words) | on |
 /// | [`idf_table`](Self::idf_table), [`idf_file`](Self::idf_file) | jieba's general table |
 ///
 /// Files are read when [`build`](Self::build) is called, which names the

@@ -186,7 +186,7 @@ impl Default for KeywordExtractor {
 ///
 /// | option | default | range |
 /// |---|---|---|
-/// | [`method`](Self::method) | TF-IDF | |
+/// | [`method`](Self::method) | learned | |
 /// | [`top`](Self::top) | [`DEFAULT_TOP`] | ≥ 1 |
 /// | [`allowed_pos`](Self::allowed_pos) | [`NEWS_POS`] | tags of [`JIEBA_TAGS`]; empty keeps all |
 #[derive(Debug, Clone, Default)]

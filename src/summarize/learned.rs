@@ -174,9 +174,19 @@ pub(crate) fn for_each_sentence(
         {
             let t = sentences[i].text;
             let chars = s.chars[i];
-            // `contains` of one character searches for its last byte with
-            // memchr: cheaper than decoding the sentence.
-            let digit = t.bytes().any(|b| b.is_ascii_digit());
+            // One pass over the sentence for the marks it holds.
+            let (mut digit, mut month, mut day, mut year, mut quote) =
+                (false, false, false, false, false);
+            for c in t.chars() {
+                match c {
+                    '0'..='9' => digit = true,
+                    '月' => month = true,
+                    '日' => day = true,
+                    '年' => year = true,
+                    '“' | '"' => quote = true,
+                    _ => {}
+                }
+            }
             let lead = 1.0 / (1.0 + i as f64);
             let centroid = s.vectors[i]
                 .iter()
@@ -203,8 +213,8 @@ pub(crate) fn for_each_sentence(
                 one(t.starts_with(['“', '"', '「'])),
                 one(super::points_back(t)),
                 one(digit),
-                one(t.contains('月') && t.contains('日') || t.contains('年')),
-                one(t.contains('“') || t.contains('"')),
+                one(month && day || year),
+                one(quote),
                 one(is_all_quote(t)),
                 one(is_attribution(t, chars)),
                 one(doc.row(i).len() < 5),

@@ -179,13 +179,13 @@ pub(crate) fn drop_wide_spaces(line: &str) -> String {
 /// assert_eq!((line.as_ref(), n), ("医院 今天启用。", 5));
 /// ```
 pub fn strip_markup(line: &str) -> (std::borrow::Cow<'_, str>, usize) {
-    if !line.contains(['<', '&']) {
+    if memchr::memchr2(b'<', b'&', line.as_bytes()).is_none() {
         return (std::borrow::Cow::Borrowed(line), 0);
     }
     let mut out = String::with_capacity(line.len());
     let mut removed = 0;
     let mut rest = line;
-    while let Some(at) = rest.find(['<', '&']) {
+    while let Some(at) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
         let taken = if tail.starts_with('<') {
