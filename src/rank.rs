@@ -514,6 +514,18 @@ mod tests {
     use crate::analysis::{Analyzer, Idf};
     use proptest::prelude::*;
 
+    /// The cosine graph of a document, with no window.
+    fn cosine_graph(doc: &Document<'_>) -> Graph {
+        let idf = doc.idf(Idf::Sentences);
+        similarity_graph(
+            doc,
+            &doc.tfidf_vectors(&idf),
+            &idf,
+            Similarity::Cosine,
+            None,
+        )
+    }
+
     /// A graph's rows and weights, bit for bit (not merely close).
     fn graph_bits(g: &Graph) -> (Vec<usize>, Vec<(u32, u32)>) {
         let weights = g.edges.iter().map(|&(j, w)| (j, w.to_bits())).collect();
@@ -610,15 +622,7 @@ mod tests {
         // A short text keeps them all.
         let short_text = "社区医院今天正式开诊了。".repeat(40);
         let short = Analyzer::default().analyze(&short_text);
-        let idf = short.idf(Idf::Sentences);
-        let g = similarity_graph(
-            &short,
-            &short.tfidf_vectors(&idf),
-            &idf,
-            Similarity::Cosine,
-            None,
-        );
-        assert_eq!(g.edge_count(), 40 * 39);
+        assert_eq!(cosine_graph(&short).edge_count(), 40 * 39);
     }
 
     #[test]
@@ -633,14 +637,7 @@ mod tests {
     #[test]
     fn teleport_pulls_rank_towards_the_lead() {
         let doc = Analyzer::default().analyze("医院开诊。医院很忙。医院扩建。");
-        let idf = doc.idf(Idf::Sentences);
-        let g = similarity_graph(
-            &doc,
-            &doc.tfidf_vectors(&idf),
-            &idf,
-            Similarity::Cosine,
-            None,
-        );
+        let g = cosine_graph(&doc);
         let lead = Array1::from(vec![1.0, 0.0, 0.0]);
         let r = PageRank::default().rank(&g, Some(&lead));
         assert!(r[0] > r[1] && r[0] > r[2]);
