@@ -221,10 +221,10 @@ impl Digest {
     }
 
     /// Briefs every article of a page and hands each digest to `each` in
-    /// page order as soon as its batch is done, [`PAGE_BATCH`] articles at
-    /// a time on every core: memory holds one batch of digests, not the
-    /// page's (a page of a hundred thousand short items costs little more
-    /// than its text). Stops at the first error `each` returns.
+    /// page order as soon as its batch is done, 256 articles at a time on
+    /// every core: memory holds one batch of digests, not the page's (a
+    /// page of a hundred thousand short items costs little more than its
+    /// text). Stops at the first error `each` returns.
     ///
     /// ```
     /// use jianbao::digest::Digest;
