@@ -184,6 +184,15 @@ impl TrainParams {
     }
 }
 
+impl TrainParams {
+    /// For a model fitted on a dense matrix (logistic regression): the
+    /// matrix's byte budget and the most features it may have.
+    pub(crate) fn dense_matrix_budget(&self) -> Option<(usize, usize)> {
+        (self.kind == ModelKind::LogisticRegression)
+            .then_some((self.features.max_matrix_bytes, self.features.max_features))
+    }
+}
+
 /// Refuses a corpus no model can be trained on.
 pub(crate) fn check_corpus(corpus: &Corpus) -> Result<()> {
     if corpus.is_empty() {
