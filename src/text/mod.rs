@@ -31,25 +31,81 @@ pub fn stable_neighbours(word: &str, text: &str) -> (Option<char>, Option<char>)
     if word.is_empty() {
         return (None, None);
     }
-    // memchr's substring search, as `match_indices` but several times
-    // faster (a word of a valid string only ever matches at character
-    // boundaries).
-    let starts: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).collect();
-    if starts.len() < 2 {
+    // memchr's substring search finds what `match_indices` finds (a word
+    // of a valid string only ever matches at character boundaries), several
+    // times faster; the walk stops once neither side can be stable.
+    let han = |c: &char| ('\u{4e00}'..='\u{9fff}').contains(c);
+    let left_of = |i: usize| text[..i].chars().next_back();
+    let right_of = |i: usize| text[i + word.len()..].chars().next();
+    let mut starts = memchr::memmem::find_iter(text.as_bytes(), word.as_bytes());
+    let Some(first) = starts.next() else {
+        return (None, None);
+    };
+    let (mut left, mut right) = (left_of(first).filter(han), right_of(first).filter(han));
+    let mut seen = 1;
+    for i in starts {
+        seen += 1;
+        if left.is_some() && left_of(i) != left {
+            left = None;
+        }
+        if right.is_some() && right_of(i) != right {
+            right = None;
+        }
+        if left.is_none() && right.is_none() {
+            return (None, None);
+        }
+    }
+    if seen < 2 {
         return (None, None);
     }
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    let same = |mut side: Box<dyn Iterator<Item = Option<char>> + '_>| {
-        let first = side.next().flatten().filter(|&c| han(c))?;
-        side.all(|c| c == Some(first)).then_some(first)
-    };
-    let left = same(Box::new(
-        starts.iter().map(|&i| text[..i].chars().next_back()),
-    ));
-    let right = same(Box::new(
-        starts
-            .iter()
-            .map(|&i| text[i + word.len()..].chars().next()),
-    ));
     (left, right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// As first written: every occurrence by `match_indices`, then each side.
+    fn reference(word: &str, text: &str) -> (Option<char>, Option<char>) {
+        let starts: Vec<usize> = text.match_indices(word).map(|(i, _)| i).collect();
+        if word.is_empty() || starts.len() < 2 {
+            return (None, None);
+        }
+        let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        let same = |side: Vec<Option<char>>| {
+            let first = side[0].filter(|&c| han(c))?;
+            side.iter().all(|&c| c == Some(first)).then_some(first)
+        };
+        let left = same(
+            starts
+                .iter()
+                .map(|&i| text[..i].chars().next_back())
+                .collect(),
+        );
+        let right = same(
+            starts
+                .iter()
+                .map(|&i| text[i + word.len()..].chars().next())
+                .collect(),
+        );
+        (left, right)
+    }
+
+    proptest! {
+        #[test]
+        fn neighbours_agree_with_the_reference(
+            text in proptest::collection::vec(
+                prop_oneof![Just("石"), Just("桥"), Just("口"), Just("村"), Just("a"), Just("。")],
+                0..40,
+            ),
+            word in proptest::collection::vec(
+                prop_oneof![Just("桥"), Just("口"), Just("村"), Just("a")],
+                1..3,
+            ),
+        ) {
+            let (text, word) = (text.concat(), word.concat());
+            prop_assert_eq!(stable_neighbours(&word, &text), reference(&word, &text));
+        }
+    }
 }
