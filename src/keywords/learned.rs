@@ -167,10 +167,17 @@ impl Context {
             }
         }
         c.key_sentences(doc, idf);
+        // Only the heaviest TRAINING_CANDIDATES are ranked (the rest are
+        // never scored): pick them, then sort just those.
         let mut order: Vec<usize> = (0..n).filter(|&i| idf[i].is_some()).collect();
-        order.sort_unstable_by(|&a, &b| c.tfidf[b].total_cmp(&c.tfidf[a]).then(a.cmp(&b)));
+        let heavier = |a: &usize, b: &usize| c.tfidf[*b].total_cmp(&c.tfidf[*a]).then(a.cmp(b));
+        let top = (TRAINING_CANDIDATES as usize).min(order.len());
+        if top < order.len() {
+            order.select_nth_unstable_by(top, heavier);
+        }
+        order[..top].sort_unstable_by(heavier);
         for (r, &i) in order.iter().enumerate() {
-            c.rank[i] = r as u32;
+            c.rank[i] = (r as u32).min(TRAINING_CANDIDATES);
         }
         c
     }
