@@ -92,6 +92,8 @@ pub(crate) struct Signals<'s> {
     pub(crate) title: &'s [(u32, f32)],
     /// Each sentence's length in characters.
     pub(crate) chars: &'s [usize],
+    /// The whole text's length in characters.
+    pub(crate) text_chars: usize,
 }
 
 /// Hands `each` the features of every sentence of `doc` in turn, in the
@@ -157,7 +159,7 @@ pub(crate) fn for_each_sentence(
     for (r, &i) in order.iter().enumerate() {
         tr_rank[i] = r;
     }
-    let doc_chars = text.chars().count();
+    let doc_chars = s.text_chars;
     let scene = sentences
         .first()
         .is_some_and(|x| !x.text.bytes().any(|c| c.is_ascii_digit()));

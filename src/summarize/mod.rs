@@ -473,11 +473,17 @@ impl Summarizer {
         if doc.sentences().is_empty() {
             return Vec::new();
         }
-        let chars: Vec<usize> = doc
-            .sentences()
-            .iter()
-            .map(|s| s.text.chars().count())
-            .collect();
+        let chars = sentence_chars(doc);
+        let g = self.sentence_graph(doc);
+        let text_chars = doc.text().chars().count();
+        let mut rows = Vec::with_capacity(chars.len());
+        self.features_of(doc, &g, &chars, text_chars, |f| rows.push(*f));
+        rows
+    }
+
+    /// The IDF, TF-IDF rows and sentence graph of `doc` that every method
+    /// but Lead reads.
+    fn sentence_graph(&self, doc: &Document<'_>) -> SentenceGraph {
         let idf = doc.idf(self.config.idf);
         let vectors = doc.tfidf_vectors(&idf);
         let graph = similarity_graph(
@@ -487,22 +493,29 @@ impl Summarizer {
             self.config.similarity,
             Some(self.config.window),
         );
-        let mut rows = Vec::with_capacity(chars.len());
-        self.features_of(doc, &idf, &vectors, &graph, &chars, |f| rows.push(*f));
-        rows
+        SentenceGraph {
+            idf,
+            vectors,
+            graph,
+        }
     }
 
     /// Hands `each` the features of each sentence in turn, from the
-    /// document's vectors and graph.
+    /// document's vectors and graph (`text_chars`: the characters of the
+    /// whole text).
     fn features_of(
         &self,
         doc: &Document<'_>,
-        idf: &[f32],
-        vectors: &crate::analysis::Rows<(u32, f32)>,
-        graph: &crate::rank::Graph,
+        g: &SentenceGraph,
         chars: &[usize],
+        text_chars: usize,
         each: impl FnMut(&[f64; learned::N_SENTENCE_FEATURES]),
     ) {
+        let SentenceGraph {
+            idf,
+            vectors,
+            graph,
+        } = g;
         let title = score::title_vector(doc, idf);
         let prior = self.prior(doc.sentences().len(), &title, vectors);
         let textrank = self.textrank_scores(doc, &prior, graph, chars);
@@ -519,6 +532,7 @@ impl Summarizer {
                 tfidf: &tfidf,
                 title: &title,
                 chars,
+                text_chars,
             },
             each,
         )
@@ -543,47 +557,41 @@ impl Summarizer {
                 sentences: Vec::new(),
             };
         }
-        let chars: Vec<usize> = doc
-            .sentences()
-            .iter()
-            .map(|s| s.text.chars().count())
-            .collect();
+        let chars = sentence_chars(doc);
         let (scores, chosen) = match method {
             Method::Lead => {
                 let scores: Vec<f64> = (0..n).map(|i| 1.0 / (1.0 + i as f64)).collect();
                 (scores, self.select_lead(&chars))
             }
             Method::TfIdf | Method::TextRank | Method::Learned => {
-                let idf = doc.idf(self.config.idf);
-                let vectors = doc.tfidf_vectors(&idf);
-                let graph = similarity_graph(
-                    doc,
-                    &vectors,
-                    &idf,
-                    self.config.similarity,
-                    Some(self.config.window),
-                );
-                let prior = || self.prior(n, &score::title_vector(doc, &idf), &vectors);
+                let g = self.sentence_graph(doc);
+                let SentenceGraph {
+                    idf,
+                    vectors,
+                    graph,
+                } = &g;
+                let prior = || self.prior(n, &score::title_vector(doc, idf), vectors);
                 let scores = match method {
-                    Method::TfIdf => self.tfidf_scores(doc, &idf, &prior(), &chars),
-                    Method::TextRank => self.textrank_scores(doc, &prior(), &graph, &chars),
+                    Method::TfIdf => self.tfidf_scores(doc, idf, &prior(), &chars),
+                    Method::TextRank => self.textrank_scores(doc, &prior(), graph, &chars),
                     _ => {
+                        let text_chars = doc.text().chars().count();
                         let mut learned = Vec::with_capacity(n);
-                        self.features_of(doc, &idf, &vectors, &graph, &chars, |f| {
+                        self.features_of(doc, &g, &chars, text_chars, |f| {
                             learned.push(self.scorer.score(f))
                         });
                         // A long feature is read as a whole: its scores
                         // spread over the sentence graph from where the
                         // scorer puts them. A report's stand as they are.
-                        if doc.text().chars().count() > learned::LONG_ARTICLE_CHARS {
+                        if text_chars > learned::LONG_ARTICLE_CHARS {
                             let prior = ndarray::Array1::from(learned);
-                            self.pagerank.rank(&graph, Some(&prior)).to_vec()
+                            self.pagerank.rank(graph, Some(&prior)).to_vec()
                         } else {
                             learned
                         }
                     }
                 };
-                let chosen = self.select(doc, &scores, &chars, &vectors, &graph);
+                let chosen = self.select(doc, &scores, &chars, vectors, graph);
                 (scores, chosen)
             }
         };
@@ -603,4 +611,20 @@ impl Summarizer {
                 .collect(),
         }
     }
+}
+
+/// What every method but Lead reads of a document: its IDF, its
+/// sentences' TF-IDF rows and their similarity graph.
+struct SentenceGraph {
+    idf: Vec<f32>,
+    vectors: crate::analysis::Rows<(u32, f32)>,
+    graph: crate::rank::Graph,
+}
+
+/// Each sentence's length in characters.
+fn sentence_chars(doc: &Document<'_>) -> Vec<usize> {
+    doc.sentences()
+        .iter()
+        .map(|s| s.text.chars().count())
+        .collect()
 }
