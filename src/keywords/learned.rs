@@ -77,7 +77,7 @@ pub(crate) const TRAINING_CANDIDATES: u32 = 30;
 pub(crate) const N_FEATURES: usize = 47;
 
 /// What a document says about its candidate terms, worked out in one pass.
-pub(crate) struct Context {
+struct Context {
     tf: Vec<u32>,
     first_at: Vec<usize>,
     first_sentence: Vec<u32>,
@@ -106,7 +106,7 @@ pub(crate) struct Context {
 impl Context {
     /// The context of `doc`'s candidates (`idf[id]` is `Some` for a
     /// candidate).
-    pub(crate) fn new(doc: &Document<'_>, idf: &[Option<f64>]) -> Self {
+    fn new(doc: &Document<'_>, idf: &[Option<f64>]) -> Self {
         let n = doc.terms().len();
         let mut c = Context {
             tf: vec![0; n],
@@ -226,12 +226,12 @@ impl Context {
 
     /// Is candidate `id` one the scorer ranks (one of the heaviest
     /// [`TRAINING_CANDIDATES`] by TF-IDF)?
-    pub(crate) fn is_scored(&self, id: usize) -> bool {
+    fn is_scored(&self, id: usize) -> bool {
         self.rank[id] < TRAINING_CANDIDATES
     }
 
     /// The features of candidate `id`, in the order of [`FEATURES`].
-    pub(crate) fn features(
+    fn features(
         &self,
         word: &str,
         id: usize,
@@ -305,6 +305,30 @@ impl Context {
             self.key_mass[id],
         ]
     }
+}
+
+/// The features of the candidates of `doc` the scorer reads (the heaviest
+/// [`TRAINING_CANDIDATES`] by TF-IDF), as `(term id, features)` in id
+/// order: what the extractor scores and what fitting learns from.
+pub(crate) fn scored_features(
+    doc: &Document<'_>,
+    candidates: &[Option<super::Candidate>],
+) -> Vec<(usize, [f64; N_FEATURES])> {
+    let idf: Vec<Option<f64>> = candidates.iter().map(|c| c.map(|c| c.idf)).collect();
+    let ctx = Context::new(doc, &idf);
+    candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(id, c)| {
+            let c = (*c)?;
+            ctx.is_scored(id).then(|| {
+                (
+                    id,
+                    ctx.features(doc.terms()[id], id, c.pos, c.idf, c.in_context),
+                )
+            })
+        })
+        .collect()
 }
 
 /// A fitted keyword scorer: a weight per feature and a bias; a term's
@@ -405,18 +429,10 @@ pub fn fit_scorer<'r>(
             let body = crate::text::layout::parse_article(text).body;
             let doc = analyzer.analyze(&body);
             let candidates = extractor.candidates(&doc);
-            let idf: Vec<Option<f64>> = candidates.iter().map(|c| c.map(|c| c.idf)).collect();
-            let ctx = Context::new(&doc, &idf);
-            candidates
-                .iter()
-                .enumerate()
-                .filter_map(|(id, c)| {
-                    let c = (*c)?;
-                    if !ctx.is_scored(id) {
-                        return None;
-                    }
+            scored_features(&doc, &candidates)
+                .into_iter()
+                .filter_map(|(id, f)| {
                     let word = super::whole_word(doc.terms()[id], doc.text())?;
-                    let f = ctx.features(doc.terms()[id], id, c.pos, c.idf, c.in_context);
                     Some((f, headline.contains(&word)))
                 })
                 .collect()

@@ -269,19 +269,9 @@ pub(crate) fn learned_scores(
     candidates: &[Option<Candidate>],
     scorer: &KeywordScorer,
 ) -> Vec<(u32, f64)> {
-    let idf: Vec<Option<f64>> = candidates.iter().map(|c| c.map(|c| c.idf)).collect();
-    let ctx = learned::Context::new(doc, &idf);
-    candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(id, c)| {
-            let c = (*c)?;
-            if !ctx.is_scored(id) {
-                return None;
-            }
-            let f = ctx.features(doc.terms()[id], id, c.pos, c.idf, c.in_context);
-            Some((id as u32, scorer.score(&f)))
-        })
+    learned::scored_features(doc, candidates)
+        .into_iter()
+        .map(|(id, f)| (id as u32, scorer.score(&f)))
         .collect()
 }
 
