@@ -447,7 +447,7 @@ impl KeywordExtractor {
         let dates = date_parts(doc);
         for (&id, info) in long.iter().zip(infos) {
             let word = terms[id as usize];
-            if dates.get(id as usize).copied().unwrap_or(false) {
+            if dates[id as usize] {
                 continue;
             }
             let pos = if let Some(tag) = analyzer.user_tag(word) {

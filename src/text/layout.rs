@@ -367,13 +367,7 @@ impl PageBuilder {
                 self.current.subtitles.push(text.to_string())
             }
             2 => self.start_article(|a| a.title = Some(text.to_string()), span),
-            _ if cur.has_body() => {
-                let start = self.current.body.len() + 1;
-                self.current.sections.push(SectionHead {
-                    text: text.to_string(),
-                    span: Span::new(start, start),
-                });
-            }
+            _ if cur.has_body() => self.section_head(text.to_string()),
             _ => self.start_article(|a| a.title = Some(text.to_string()), span),
         }
         self.extend_source(span);
@@ -517,13 +511,18 @@ impl PageBuilder {
 
     /// The open paragraph was a section head set over short lines.
     fn open_to_section_head(&mut self) {
-        let Some(open) = self.open.take() else {
-            return;
-        };
+        if let Some(open) = self.open.take() {
+            self.section_head(open.text);
+        }
+    }
+
+    /// A section head where the next paragraph of the body will start
+    /// ([`close_sections`] gives it its end).
+    fn section_head(&mut self, text: String) {
         let body = &self.current.body;
         let start = if body.is_empty() { 0 } else { body.len() + 1 };
         self.current.sections.push(SectionHead {
-            text: open.text,
+            text,
             span: Span::new(start, start),
         });
     }
