@@ -86,6 +86,10 @@ struct KeywordsArgs {
     /// Parts of speech to keep, comma-separated; `all` keeps every one (default: the extractor's).
     #[arg(long, value_delimiter = ',')]
     pos: Vec<String>,
+    /// A keyword scorer file (from `fit keywords`) for the learned method
+    /// instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    scorer: Option<String>,
 }
 
 #[derive(Args)]
@@ -114,10 +118,14 @@ fn main() -> std::process::ExitCode {
                 .iter()
                 .map(|r| (field(r, "text"), field(r, &a.reference)))
                 .collect();
-            let extractor = KeywordExtractor::builder()
-                .method(a.method)
-                .top(a.top)
-                .build()?;
+            let mut builder = KeywordExtractor::builder().method(a.method).top(a.top);
+            if !a.pos.is_empty() {
+                builder = builder.allowed_pos(a.pos.iter().filter(|p| *p != "all"));
+            }
+            if let Some(p) = &a.scorer {
+                builder = builder.scorer(jianbao::keywords::KeywordScorer::load(p)?);
+            }
+            let extractor = builder.build()?;
             let pairs = pairs.iter().map(|(t, h)| (t.as_str(), h.as_str()));
             report(
                 a.data.json,

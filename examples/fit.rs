@@ -57,6 +57,10 @@ struct KeywordArgs {
     /// Folds of cross-validation (within the part fitted on) that choose `l2`.
     #[arg(long, default_value_t = 5)]
     folds: usize,
+    /// Parts of speech a candidate may have, comma-separated; `all` keeps
+    /// every one (default: the extractor's).
+    #[arg(long, value_delimiter = ',')]
+    pos: Vec<String>,
     /// Where to write the scorer; checked before fitting.
     #[arg(long)]
     out: String,
@@ -177,7 +181,11 @@ fn main() -> std::process::ExitCode {
                     )
                 })
                 .collect();
-            let (analyzer, extractor) = (a.analysis.analyzer()?, KeywordExtractor::default());
+            let mut builder = KeywordExtractor::builder();
+            if !a.pos.is_empty() {
+                builder = builder.allowed_pos(a.pos.iter().filter(|p| *p != "all"));
+            }
+            let (analyzer, extractor) = (a.analysis.analyzer()?, builder.build()?);
             let mut best: Option<(f64, f64)> = None;
             for &l2 in &a.l2 {
                 let p = jianbao::keywords::cross_validate_scorer(

@@ -75,6 +75,10 @@ pub struct SummaryArgs {
     /// Characters per summary (never exceeded).
     #[arg(long)]
     pub chars: Option<usize>,
+    /// A sentence scorer file (from `fit summaries`) for the learned method
+    /// instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub scorer: Option<std::path::PathBuf>,
 }
 
 impl SummaryArgs {
@@ -84,9 +88,14 @@ impl SummaryArgs {
     /// # Errors
     ///
     /// [`Error::InvalidOption`](crate::Error::InvalidOption) for a budget
-    /// out of range, naming its flag.
+    /// out of range, naming its flag; the errors of
+    /// [`SentenceScorer::load`](crate::summarize::SentenceScorer::load) for
+    /// `--scorer`.
     pub fn summarizer(&self) -> Result<Summarizer> {
         let mut b = Summarizer::builder().method(self.method);
+        if let Some(p) = &self.scorer {
+            b = b.scorer(crate::summarize::SentenceScorer::load(p)?);
+        }
         if let Some(l) = self.mmr_lambda {
             b = b.mmr_lambda(l);
         }

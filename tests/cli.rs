@@ -278,3 +278,29 @@ fn evaluate_reports_empty_files_and_bad_lines() {
         std::fs::remove_file(p).ok();
     }
 }
+
+#[test]
+fn evaluate_keywords_applies_its_filter_and_scorer_flags() {
+    let data = temp(
+        "kw.jsonl",
+        "{\"id\":1,\"text\":\"石桥口村修通公路。石桥口村的村民出行方便了。\",\"summary\":\"石桥口村修路\"}\n"
+            .as_bytes(),
+    );
+    let args = ["keywords", "--top", "3", "--data"];
+    let (out, stdout, err) = run(example("evaluate").args(args).arg(&data));
+    assert!(out.status.success(), "{err}");
+    assert!(stdout.contains("P@3"), "{stdout}");
+    let (out, _, err) = run(example("evaluate")
+        .args(args)
+        .arg(&data)
+        .args(["--pos", "zzz"]));
+    assert!(!out.status.success());
+    assert!(err.contains("zzz"), "{err}");
+    let (out, _, err) = run(example("evaluate")
+        .args(args)
+        .arg(&data)
+        .args(["--scorer", "/no/such/scorer.json"]));
+    assert!(!out.status.success());
+    assert!(err.contains("/no/such/scorer.json"), "{err}");
+    std::fs::remove_file(data).ok();
+}
