@@ -206,11 +206,32 @@ fn a_damaged_scorer_file_gives_a_typed_error() {
     let good =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/models/keywords.json"))
             .unwrap();
-    assert!(KeywordScorer::from_json("k.json", &good).is_ok());
+    let scorer = KeywordScorer::from_json("k.json", &good).unwrap();
+    // Its table of headline rates: words that news copy uses everywhere
+    // weigh less than words headlines favour.
+    assert!(scorer.headline_rate("报道") < 0.0);
+    assert!(scorer.headline_rate("中国") > 0.0);
+    assert_eq!(scorer.headline_rate("不在表里的词"), 0.0);
     for (bad, what) in [
         (
-            good.replacen("\"version\": 1", "\"version\": 7", 1),
+            good.replacen(
+                &format!("\"version\": {}", jianbao::keywords::SCORER_VERSION),
+                "\"version\": 7",
+                1,
+            ),
             "version",
+        ),
+        (
+            good.replacen("\"headline_rates\"", "\"rates\"", 1),
+            "no table of headline rates",
+        ),
+        (
+            good.replacen(
+                "\"headline_rates\": [",
+                "\"headline_rates\": [[\"基金\", 0.5], [\"基金\", 0.1], ",
+                1,
+            ),
+            "two headline rates",
         ),
         (
             good.replacen("\"tfidf_share\"", "\"something_else\"", 1),

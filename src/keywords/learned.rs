@@ -1,7 +1,8 @@
 //! The learned keyword scorer: how likely a term of an article is to be a
 //! word of its headline, by logistic regression (`linfa-logistic`) over a
 //! few things a reader notices: how heavy the term is by TF-IDF, how early
-//! and how widely it occurs, its part of speech and length.
+//! and how widely it occurs, its part of speech and length, and how often
+//! the word was a headline word in the articles the scorer was fitted on.
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ use crate::util::linear::{Kind, LinearModel};
 /// The `format` field of a keyword scorer file.
 pub const SCORER_FORMAT: &str = "jianbao-keyword-scorer";
 /// The scorer file version this build reads and writes.
-pub const SCORER_VERSION: u32 = 1;
+pub const SCORER_VERSION: u32 = 2;
 
 /// The features, in the order of a scorer's weights.
 pub const FEATURES: &[&str] = &[
@@ -67,6 +68,7 @@ pub const FEATURES: &[&str] = &[
     "noun_in_first_sentence",
     "in_key_sentence",
     "key_sentence_mass",
+    "headline_rate",
 ];
 
 /// A scorer ranks (and is fitted on) each text's this many heaviest
@@ -74,7 +76,20 @@ pub const FEATURES: &[&str] = &[
 pub(crate) const TRAINING_CANDIDATES: u32 = 30;
 
 /// The number of features.
-pub(crate) const N_FEATURES: usize = 47;
+pub(crate) const N_FEATURES: usize = 48;
+
+/// The index of `headline_rate`, the one feature the scorer itself
+/// supplies (from its table of words), not the document.
+const HEADLINE_RATE: usize = N_FEATURES - 1;
+
+/// A word enters the scorer's table of headline rates once it was a
+/// candidate in at least this many fitted articles.
+#[cfg(feature = "train")]
+const MIN_RATE_ARTICLES: u32 = 2;
+
+/// Pseudo-articles at the mean rate that smooth each word's headline rate.
+#[cfg(feature = "train")]
+const RATE_SMOOTHING: f64 = 20.0;
 
 /// What a document says about its candidate terms, worked out in one pass.
 struct Context {
@@ -303,6 +318,8 @@ impl Context {
             one(first == 0 && pos_group[4]),
             one(self.in_key[id]),
             self.key_mass[id],
+            // `headline_rate`: the scorer's to fill in.
+            0.0,
         ]
     }
 }
@@ -334,9 +351,26 @@ pub(crate) fn scored_features(
 /// A fitted keyword scorer: a weight per feature and a bias; a term's
 /// score is the logistic of their dot product with its features (the
 /// probability that it is a word of the headline).
+///
+/// One feature comes from the scorer itself: its table of **headline
+/// rates**, for each word that was a candidate in at least two of the
+/// articles it was fitted on, `ln(r / r̄)`, where `r` is the share of those
+/// articles whose headline held the word (smoothed by twenty pseudo-articles
+/// at the mean share `r̄`); 0 for a word not in the table. Words that news
+/// copy uses everywhere but headlines rarely (报道, 表示, 有关) weigh less.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct KeywordScorer(LinearModel);
+pub struct KeywordScorer {
+    #[serde(flatten)]
+    model: LinearModel,
+    /// `(word, ln(r / r̄))`, sorted by word.
+    headline_rates: Vec<(String, f64)>,
+}
+
+/// The part of a scorer file [`LinearModel`] does not read.
+#[derive(Deserialize)]
+struct RatesField {
+    headline_rates: Vec<(String, f64)>,
+}
 
 const KIND: Kind = Kind {
     format: SCORER_FORMAT,
@@ -363,12 +397,28 @@ impl KeywordScorer {
 
     /// The sets it was fitted on, with their sizes.
     pub fn trained_on(&self) -> &[(String, usize)] {
-        self.0.trained_on()
+        self.model.trained_on()
     }
 
-    /// The probability that a term with these features is a headline word.
-    pub(crate) fn score(&self, features: &[f64]) -> f64 {
-        self.0.probability(features)
+    /// The headline rate of `word` (see the type's docs): 0 for a word not
+    /// in the table.
+    ///
+    /// ```
+    /// use jianbao::keywords::KeywordScorer;
+    /// let scorer = KeywordScorer::shipped().unwrap();
+    /// assert_eq!(scorer.headline_rate("没有这个词的词"), 0.0);
+    /// ```
+    pub fn headline_rate(&self, word: &str) -> f64 {
+        self.headline_rates
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            .map_or(0.0, |i| self.headline_rates[i].1)
+    }
+
+    /// The probability that `word`, with these document features, is a
+    /// headline word (the scorer fills in its headline rate).
+    pub(crate) fn score(&self, word: &str, mut features: [f64; N_FEATURES]) -> f64 {
+        features[HEADLINE_RATE] = self.headline_rate(word);
+        self.model.probability(&features)
     }
 
     /// Parses a scorer; `path` names it in errors.
@@ -376,10 +426,31 @@ impl KeywordScorer {
     /// # Errors
     ///
     /// [`Error::ModelVersion`] for another version; [`Error::Model`] for
-    /// text that is not a scorer, or whose features are not this build's
-    /// or whose weights are not finite.
+    /// text that is not a scorer, whose features are not this build's,
+    /// whose weights or headline rates are not finite, or whose table
+    /// repeats a word.
     pub fn from_json(path: impl AsRef<Path>, json: &str) -> Result<Self> {
-        LinearModel::from_json(path.as_ref(), json, &KIND).map(KeywordScorer)
+        let path = path.as_ref();
+        let model = LinearModel::from_json(path, json, &KIND)?;
+        let RatesField { mut headline_rates } = serde_json::from_str(json)
+            .map_err(|e| Error::model(path, format!("no table of headline rates ({e})")))?;
+        if !headline_rates.iter().all(|(_, r)| r.is_finite()) {
+            return Err(Error::model(
+                path,
+                "headline rates contain NaN or infinite values",
+            ));
+        }
+        headline_rates.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some(w) = headline_rates.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(Error::model(
+                path,
+                format!("the word {:?} has two headline rates", w[0].0),
+            ));
+        }
+        Ok(KeywordScorer {
+            model,
+            headline_rates,
+        })
     }
 
     /// Reads a scorer file (a regular file of at most 1 MB).
@@ -389,7 +460,8 @@ impl KeywordScorer {
     /// [`Error::Io`] for a file that cannot be read, and the errors of
     /// [`from_json`](Self::from_json).
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
-        LinearModel::load(path.as_ref(), &KIND).map(KeywordScorer)
+        let path = path.as_ref();
+        Self::from_json(path, &LinearModel::read(path)?)
     }
 
     /// Writes the scorer as JSON.
@@ -398,7 +470,7 @@ impl KeywordScorer {
     ///
     /// [`Error::Io`] naming the path.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        self.0.save(path.as_ref())
+        crate::util::linear::save_json(path.as_ref(), self)
     }
 }
 
@@ -406,7 +478,9 @@ impl KeywordScorer {
 /// headline)` pairs: every candidate term of each text (as the extractor
 /// with `extractor`'s part-of-speech filter sees them, after `analyzer`)
 /// is an example, labelled by whether its whole word occurs in the
-/// headline. `l2` is linfa's penalty.
+/// headline. `l2` is linfa's penalty. The table of headline rates is
+/// counted over the same examples; an example's own `headline_rate` is
+/// counted without its article, so that the label never leaks into it.
 ///
 /// # Errors
 ///
@@ -420,7 +494,7 @@ pub fn fit_scorer<'r>(
     l2: f64,
 ) -> Result<KeywordScorer> {
     use rayon::prelude::*;
-    let rows: Vec<Vec<([f64; N_FEATURES], bool)>> = sets
+    let rows: Vec<Vec<(String, [f64; N_FEATURES], bool)>> = sets
         .iter()
         .flat_map(|(_, pairs)| pairs.iter())
         .collect::<Vec<_>>()
@@ -432,25 +506,54 @@ pub fn fit_scorer<'r>(
             scored_features(&doc, &candidates)
                 .into_iter()
                 .filter_map(|(id, f)| {
-                    let word = super::whole_word(doc.terms()[id], doc.text())?;
-                    Some((f, headline.contains(&word)))
+                    let term = doc.terms()[id];
+                    let word = super::whole_word(term, doc.text())?;
+                    Some((term.to_string(), f, headline.contains(&word)))
                 })
                 .collect()
         })
         .collect();
-    let examples: Vec<(Vec<f64>, bool)> = rows
-        .into_iter()
-        .flatten()
-        .map(|(f, y)| (f.to_vec(), y))
+    let examples: Vec<(String, [f64; N_FEATURES], bool)> = rows.into_iter().flatten().collect();
+    // Per word: the articles it was a candidate in, and those whose
+    // headline held it (a document's terms are distinct, so one each).
+    let mut counts: std::collections::BTreeMap<&str, (u32, u32)> = Default::default();
+    for (word, _, y) in &examples {
+        let c = counts.entry(word.as_str()).or_default();
+        c.0 += 1;
+        c.1 += u32::from(*y);
+    }
+    let (seen, held) = counts
+        .values()
+        .fold((0u64, 0u64), |(n, h), c| (n + c.0 as u64, h + c.1 as u64));
+    let mean = (held as f64 / seen.max(1) as f64).max(1e-6);
+    let rate = |(n, h): (u32, u32)| {
+        (n >= MIN_RATE_ARTICLES).then(|| {
+            let r = (h as f64 + RATE_SMOOTHING * mean) / (n as f64 + RATE_SMOOTHING);
+            (r / mean).ln()
+        })
+    };
+    let examples: Vec<(Vec<f64>, bool)> = examples
+        .iter()
+        .map(|(word, f, y)| {
+            let (n, h) = counts[word.as_str()];
+            let mut f = *f;
+            f[HEADLINE_RATE] = rate((n - 1, h - u32::from(*y))).unwrap_or(0.0);
+            (f.to_vec(), *y)
+        })
         .collect();
     let (weights, bias) = crate::util::linear::fit_logistic(&examples, N_FEATURES, l2)?;
     let trained_on = sets
         .iter()
         .map(|(name, pairs)| (name.clone(), pairs.len()))
         .collect();
-    Ok(KeywordScorer(LinearModel::new(
-        &KIND, weights, bias, trained_on,
-    )))
+    let headline_rates = counts
+        .iter()
+        .filter_map(|(w, &c)| Some((w.to_string(), rate(c)?)))
+        .collect();
+    Ok(KeywordScorer {
+        model: LinearModel::new(&KIND, weights, bias, trained_on),
+        headline_rates,
+    })
 }
 
 /// A set to fit a keyword scorer on: its name, its `(text, headline)`

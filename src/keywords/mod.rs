@@ -277,7 +277,7 @@ pub(crate) fn learned_scores(
 ) -> Vec<(u32, f64)> {
     learned::scored_features(doc, candidates)
         .into_iter()
-        .map(|(id, f)| (id as u32, scorer.score(&f)))
+        .map(|(id, f)| (id as u32, scorer.score(doc.terms()[id], f)))
         .collect()
 }
 

@@ -101,19 +101,29 @@ impl LinearModel {
 
     /// Reads a model file of `kind` (a regular file of at most 1 MB).
     pub(crate) fn load(path: &Path, kind: &Kind) -> Result<Self> {
+        Self::from_json(path, &Self::read(path)?, kind)
+    }
+
+    /// The text of a scorer file: a regular file of at most 1 MB.
+    pub(crate) fn read(path: &Path) -> Result<String> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if !meta.is_file() || meta.len() > 1 << 20 {
             return Err(Error::model(path, "not a regular file of at most 1 MB"));
         }
-        Self::from_json(path, &crate::read_text_file(path)?, kind)
+        crate::read_text_file(path)
     }
 
     /// Writes the model as JSON.
     pub(crate) fn save(&self, path: &Path) -> Result<()> {
-        let json =
-            serde_json::to_string_pretty(self).map_err(|e| Error::model(path, e.to_string()))?;
-        std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))
+        save_json(path, self)
     }
+}
+
+/// Writes a scorer (a model and whatever it adds) as pretty JSON.
+pub(crate) fn save_json(path: &Path, scorer: &impl Serialize) -> Result<()> {
+    let json =
+        serde_json::to_string_pretty(scorer).map_err(|e| Error::model(path, e.to_string()))?;
+    std::fs::write(path, json + "\n").map_err(|e| Error::io(path, e))
 }
 
 /// Fits binary logistic regression (`linfa-logistic`) on rows of features
