@@ -1,8 +1,14 @@
 //! Keywords and key phrases of an analysed document.
 //!
-//! Two ways to rank a document's terms:
+//! Three ways to rank a document's terms:
 //!
-//! - [`KeywordMethod::TfIdf`] (default), as jieba's `extract_tags` ranks
+//! - [`KeywordMethod::Learned`] (default): the probability that a term is
+//!   a word of the headline, by a scorer fitted on real news
+//!   ([`KeywordScorer`]) over the term's TF-IDF weight and rank, where and
+//!   how widely it occurs, its part of speech and length, and the word's
+//!   headline rate in the articles the scorer was fitted on; it ranks the
+//!   heaviest 30 candidates by TF-IDF.
+//! - [`KeywordMethod::TfIdf`], as jieba's `extract_tags` ranks
 //!   them: a term's weight is `tf × idf`, where `tf` is its count divided
 //!   by the count of all candidate words of the document (terms of two or
 //!   more characters whose tag the filter keeps) and `idf` comes from jieba's
@@ -74,8 +80,9 @@ pub const TEXTRANK_SPAN: usize = 5;
 #[serde(rename_all = "lowercase")]
 pub enum KeywordMethod {
     /// The learned scorer (default): the probability, by logistic
-    /// regression over TF-IDF, position, spread, part of speech and length,
-    /// that a term is a word of the headline ([`KeywordScorer`]).
+    /// regression over TF-IDF, position, spread, part of speech, length
+    /// and the word's headline rate, that a term is a word of the headline
+    /// ([`KeywordScorer`]).
     #[default]
     Learned,
     /// Term frequency times IDF, as jieba weighs it.
