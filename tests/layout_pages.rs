@@ -169,6 +169,40 @@ mod real_page_shapes {
     }
 
     #[test]
+    fn a_short_unpunctuated_line_above_a_whole_paragraph_is_a_section_head() {
+        // Paragraphs set as whole lines, with an in-text head between them.
+        let page = "# 老旧小区改造惠及万户居民
+
+                    今年以来，全市启动老旧小区改造项目四十二个，涉及居民一万余户，计划年底前全部完工。
+                    加装电梯让老人出门不再难
+                    在东湖街道的一个小区里，新装的电梯已经投入使用，八十岁的住户张大爷每天都下楼散步，他说这是多年来最高兴的一件事。
+                    社区负责人介绍，
+                    改造前已多次征求居民意见。
+";
+        let a = only(page);
+        assert_eq!(a.sections.len(), 1, "{a:#?}");
+        assert_eq!(a.sections[0].text, "加装电梯让老人出门不再难");
+        let sentences: Vec<&str> = split_sentences(&a.body).iter().map(|s| s.text).collect();
+        assert!(sentences[1].starts_with("在东湖街道"), "{sentences:?}");
+        assert!(a.body[a.sections[0].span.range()].starts_with("在东湖街道"));
+        // A short line broken by the layout, above a line no longer than
+        // twice it, stays joined.
+        assert!(
+            a.body
+                .contains("社区负责人介绍，改造前已多次征求居民意见。")
+        );
+        let a = only(
+            "# 标题
+
+全市今年新建改建
+公园绿地二十处，市民休闲更方便。
+",
+        );
+        assert!(a.sections.is_empty());
+        assert_eq!(a.body, "全市今年新建改建公园绿地二十处，市民休闲更方便。");
+    }
+
+    #[test]
     fn a_line_broken_before_a_quotation_mid_sentence_stays_joined() {
         // One short line, then a quotation: a sentence broken by the layout.
         let a = only("# 标题\n\n他被大家称为\n“社区的守夜人”，一干就是二十年。\n");

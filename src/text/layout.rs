@@ -340,6 +340,11 @@ struct OpenParagraph {
 /// head set in large type, one phrase per line).
 const MAX_INLINE_HEADING_CHARS: usize = 24;
 
+/// Fewest characters of a line that shows the short unpunctuated lines
+/// above it to be a heading (it is also at least twice as long as they
+/// are).
+const MIN_LINE_AFTER_HEADING_CHARS: usize = 40;
+
 /// Does a line have the shape of a line of a heading: short, and with no
 /// punctuation at all (a line of running text broken by the layout has a
 /// comma or a stop sooner or later)?
@@ -469,6 +474,15 @@ impl PageBuilder {
             return;
         }
         let rest = drop_wide_spaces(rest);
+        // Short unpunctuated lines that began a paragraph, followed by a
+        // line far longer than they are, were a heading: a layout that
+        // breaks lines breaks them all at about one width.
+        if self.open.as_ref().is_some_and(|o| {
+            let n = rest.chars().count();
+            o.heading_like && n >= MIN_LINE_AFTER_HEADING_CHARS && n >= 2 * o.text.chars().count()
+        }) {
+            self.open_to_section_head();
+        }
         if self.open.is_some() && starts_new_paragraph(&rest) {
             self.close_paragraph();
         }
