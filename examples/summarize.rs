@@ -32,7 +32,7 @@ fn main() -> std::process::ExitCode {
         let summarize = |title: Option<&str>, text: &str| {
             let article = parse_article(text);
             let title = title.or(article.title.as_deref());
-            summarizer.summarize(&analyzer.analyze_titled(title, &article.body))
+            summarizer.summarize(&analyzer.analyze_article(title, &article))
         };
         if args.batch.jsonl {
             return args.batch.run(args.path.as_deref(), |r| {

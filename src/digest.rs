@@ -271,7 +271,7 @@ impl Digest {
     fn parsed_article(&self, a: &Article) -> ArticleDigest {
         // The body is cut once; every stage reads that one analysis.
         let heading = a.headline();
-        let doc = self.analyzer.analyze_titled(Some(&heading), &a.body);
+        let doc = self.analyzer.analyze_article(Some(&heading), a);
         let keywords = if a.body.is_empty() {
             // A headline-only item: its keywords are the headline's.
             self.keywords.extract(&self.analyzer.analyze(&heading))

@@ -55,6 +55,8 @@ pub struct Document<'a> {
     /// The term id, after merging, of each id in `index` ([`UNSEEN`]: a
     /// piece that no longer stands alone); empty when nothing merged.
     renumbered: Vec<u32>,
+    /// Byte offsets in the text where a section head stood, ascending.
+    section_starts: Vec<usize>,
     analyzer: Analyzer,
 }
 
@@ -150,6 +152,7 @@ impl<'a> Document<'a> {
             merged: merged.into_iter().map(|m| (m.id, m.kind)).collect(),
             index: words,
             renumbered,
+            section_starts: Vec::new(),
             analyzer: analyzer.clone(),
         }
     }
@@ -158,6 +161,22 @@ impl<'a> Document<'a> {
     #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
     pub(crate) fn merge_kind(&self, id: u32) -> Option<MergeKind> {
         self.merged.iter().find(|(m, _)| *m == id).map(|&(_, k)| k)
+    }
+
+    /// Notes where section heads stood in the text (byte offsets; out of
+    /// range ones are dropped).
+    pub(crate) fn set_section_starts(&mut self, starts: impl IntoIterator<Item = usize>) {
+        let len = self.text.len();
+        self.section_starts = starts.into_iter().filter(|&s| s < len).collect();
+        self.section_starts.sort_unstable();
+        self.section_starts.dedup();
+    }
+
+    /// Byte offsets in the text where a section head stood (in-text heads
+    /// the layout took out of the body), ascending; empty unless the
+    /// document came from [`Analyzer::analyze_article`].
+    pub fn section_starts(&self) -> &[usize] {
+        &self.section_starts
     }
 
     /// The text analysed (the body).

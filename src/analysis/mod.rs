@@ -286,6 +286,33 @@ impl Analyzer {
     pub fn analyze_titled<'a>(&self, title: Option<&'a str>, body: &'a str) -> Document<'a> {
         Document::build(self, title.filter(|t| !t.trim().is_empty()), body)
     }
+
+    /// Analyses a parsed article's body with a headline, as
+    /// [`analyze_titled`](Self::analyze_titled) does, and notes where its
+    /// section heads stood ([`Document::section_starts`]): the summary
+    /// scorer weighs the sentence that opens a section.
+    ///
+    /// ```
+    /// use jianbao::analysis::Analyzer;
+    /// use jianbao::text::layout::parse_article;
+    /// let article = parse_article(
+    ///     "医院今年接诊三万人次，比去年多一成，门诊大楼也已经完工并投入使用。\n\
+    ///      夜间门诊方便上班族\n\
+    ///      从本月起，医院开设夜间门诊，每天开到晚上九点，上班族下班后也能看上病，不必再请假。\n",
+    /// );
+    /// let doc = Analyzer::default().analyze_article(None, &article);
+    /// assert_eq!(article.sections[0].text, "夜间门诊方便上班族");
+    /// assert_eq!(doc.section_starts(), [doc.sentences()[1].span.start]);
+    /// ```
+    pub fn analyze_article<'a>(
+        &self,
+        title: Option<&'a str>,
+        article: &'a crate::text::layout::Article,
+    ) -> Document<'a> {
+        let mut doc = self.analyze_titled(title, &article.body);
+        doc.set_section_starts(article.sections.iter().map(|s| s.span.start));
+        doc
+    }
 }
 
 /// Builds an [`Analyzer`].

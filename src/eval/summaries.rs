@@ -93,7 +93,7 @@ pub fn score_summaries(
         } else {
             None
         };
-        let doc = analyzer.analyze_titled(title, &article.body);
+        let doc = analyzer.analyze_article(title, &article);
         let summary = summarizer.summarize(&doc);
         elapsed += t.elapsed();
         chars += row.text.chars().count();

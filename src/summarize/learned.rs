@@ -3,9 +3,9 @@
 //! what makes a summary sentence: where it stands in the article and its
 //! paragraph, its length, its TextRank score, degree and TF-IDF weight, how
 //! much it says what the headline says, whether it opens with a quotation
-//! or a word that points back, numbers and dates, and the article's length
-//! and kind (a report that puts the news first, a feature that opens on a
-//! scene).
+//! or a word that points back, numbers and dates, whether it opens a
+//! section, and the article's length and kind (a report that puts the news
+//! first, a feature that opens on a scene).
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -64,10 +64,12 @@ pub const SENTENCE_FEATURES: &[&str] = &[
     "long:tfidf",
     "long:centroid_similarity",
     "long:title_similarity",
+    "opens_section",
+    "article_sections",
 ];
 
 /// The number of features.
-pub(crate) const N_SENTENCE_FEATURES: usize = 40;
+pub(crate) const N_SENTENCE_FEATURES: usize = 42;
 
 /// An article of more characters than this is long: the features marked
 /// `long:` are its copies of the plain ones (zero in a shorter article), so
@@ -171,6 +173,21 @@ pub(crate) fn for_each_sentence(
     };
     let one = |b: bool| if b { 1.0 } else { 0.0 };
     let article_sentences = ((1 + n) as f64).ln() / 5.0;
+    // Which sentences open a section: the first to start at or after a
+    // section head's place.
+    let starts = doc.section_starts();
+    let mut opens_section = vec![false; n];
+    let mut next_start = 0;
+    for i in 0..n {
+        let at = sentences[i].span.start;
+        let mut opens = false;
+        while next_start < starts.len() && starts[next_start] <= at {
+            opens = true;
+            next_start += 1;
+        }
+        opens_section[i] = opens;
+    }
+    let article_sections = (1.0 + starts.len() as f64).ln() / 3.0;
     let article_length = ((1 + doc_chars) as f64).ln() / 10.0;
     for i in 0..n {
         {
@@ -236,6 +253,8 @@ pub(crate) fn for_each_sentence(
                 long * s.tfidf[i] / tf_max,
                 long * centroid,
                 long * title_sims[i],
+                one(opens_section[i]),
+                article_sections,
             ];
             each(&row);
         }
@@ -358,8 +377,8 @@ pub fn fit_sentence_scorer(
     let examples: Vec<(Vec<f64>, bool)> = rows
         .par_iter()
         .flat_map_iter(|&(text, reference, title, k)| {
-            let body = crate::text::layout::parse_article(text).body;
-            let doc = analyzer.analyze_titled(title, &body);
+            let article = crate::text::layout::parse_article(text);
+            let doc = analyzer.analyze_article(title, &article);
             let sentences: Vec<&str> = doc.sentences().iter().map(|s| s.text).collect();
             let picked = crate::eval::oracle_indices(&sentences, reference, k);
             let features = summarizer.sentence_features(&doc);
@@ -378,4 +397,35 @@ pub fn fit_sentence_scorer(
     Ok(SentenceScorer(LinearModel::new(
         &KIND, weights, bias, trained_on,
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+    use crate::text::layout::parse_article;
+
+    fn feature(name: &str) -> usize {
+        SENTENCE_FEATURES.iter().position(|f| *f == name).unwrap()
+    }
+
+    #[test]
+    fn the_sentence_after_an_in_text_head_opens_a_section() {
+        let article = parse_article(
+            "今年全市新建社区食堂四十家，每天为一万多名老人提供午餐，价格比市场低三成。\n\
+             送餐上门解了独居老人的难\n\
+             对行动不便的独居老人，社区食堂还提供送餐上门服务，志愿者每天中午把饭菜送到家里。\n\
+             下一步还将增加网点。\n",
+        );
+        assert_eq!(article.sections.len(), 1);
+        let doc = Analyzer::default().analyze_article(None, &article);
+        let rows = super::super::Summarizer::default().sentence_features(&doc);
+        let opens: Vec<f64> = rows.iter().map(|r| r[feature("opens_section")]).collect();
+        assert_eq!(opens, [0.0, 1.0, 0.0]);
+        // The same body analysed without its article knows no section.
+        let plain = Analyzer::default().analyze(&article.body);
+        let rows = super::super::Summarizer::default().sentence_features(&plain);
+        assert!(rows.iter().all(|r| r[feature("opens_section")] == 0.0));
+        assert_eq!(SENTENCE_FEATURES.len(), N_SENTENCE_FEATURES);
+    }
 }
