@@ -335,7 +335,8 @@ impl SentenceScorer {
     /// [`Error::Io`] for a file that cannot be read, and the errors of
     /// [`from_json`](Self::from_json).
     pub fn load(path: impl AsRef<Path>) -> Result<Self> {
-        LinearModel::load(path.as_ref(), &KIND).map(SentenceScorer)
+        let path = path.as_ref();
+        LinearModel::from_json(path, &LinearModel::read(path)?, &KIND).map(SentenceScorer)
     }
 
     /// Writes the scorer as JSON.
@@ -344,7 +345,7 @@ impl SentenceScorer {
     ///
     /// [`Error::Io`] naming the path.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        self.0.save(path.as_ref())
+        crate::util::linear::save_json(path.as_ref(), &self.0)
     }
 }
 

@@ -99,11 +99,6 @@ impl LinearModel {
         Ok(m)
     }
 
-    /// Reads a model file of `kind` (a regular file of at most 1 MB).
-    pub(crate) fn load(path: &Path, kind: &Kind) -> Result<Self> {
-        Self::from_json(path, &Self::read(path)?, kind)
-    }
-
     /// The text of a scorer file: a regular file of at most 1 MB.
     pub(crate) fn read(path: &Path) -> Result<String> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
@@ -111,11 +106,6 @@ impl LinearModel {
             return Err(Error::model(path, "not a regular file of at most 1 MB"));
         }
         crate::read_text_file(path)
-    }
-
-    /// Writes the model as JSON.
-    pub(crate) fn save(&self, path: &Path) -> Result<()> {
-        save_json(path, self)
     }
 }
 
