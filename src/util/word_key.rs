@@ -52,12 +52,20 @@ pub(crate) fn hash_seed() -> HashSeed {
 
 /// A keyed 64-bit hash of a key, well mixed in every bit: the folded
 /// multiply (the high and low halves of a 64 × 64-bit product, xored) of
-/// the key's halves, each xored with a word of the seed. Without the seed,
-/// which no input sees, there is no knowing which keys collide.
+/// the key's halves, each xored with a word of the seed, then a
+/// multiply-xorshift finalizer. Without the seed, which no input sees,
+/// there is no knowing which keys collide. The finalizer matters when one
+/// half of the key is the same for many keys (words of one length that
+/// share their last 8 bytes): the fold alone then spreads the changing
+/// bytes over the bits a table reads unevenly for some seeds (mean probe
+/// 12 instead of 1.5 for a few seeds in a hundred).
 #[inline]
 pub(crate) fn keyed_hash(key: u128, seed: HashSeed) -> u64 {
     let product = ((key as u64) ^ seed[0]) as u128 * (((key >> 64) as u64) ^ seed[1]) as u128;
-    (product as u64) ^ ((product >> 64) as u64)
+    let mut h = (product as u64) ^ ((product >> 64) as u64);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 #[cfg(test)]
