@@ -40,7 +40,10 @@ fn main() -> std::process::ExitCode {
             .allowed_pos(pos)
             .build()?;
         let analyzer = args.analysis.analyzer()?;
-        let extract = |text: &str| extractor.extract(&analyzer.analyze(&parse_article(text).body));
+        let extract = |text: &str| {
+            let article = parse_article(text);
+            extractor.extract(&analyzer.analyze_article(None, &article))
+        };
         if args.batch.jsonl {
             return args.batch.run(args.path.as_deref(), |r| extract(&r.text));
         }

@@ -200,6 +200,29 @@ mod real_page_shapes {
         );
         assert!(a.sections.is_empty());
         assert_eq!(a.body, "全市今年新建改建公园绿地二十处，市民休闲更方便。");
+        // A one-line head may hold commas; a line that stops at a comma, a
+        // colon or a dash goes on below, and a longer unfinished line above
+        // a far longer one stands alone.
+        let page = "# 标题\n\n\
+                    去年全市新增就业岗位八万个，城镇调查失业率保持在百分之五以下，就业形势总体稳定。\n\
+                    搭建平台，送岗位上门\n\
+                    今年春节后，市人社局在各区举办了二十多场招聘会，把岗位信息送到社区和村里，求职者在家门口就能找到合适的工作。\n\
+                    市人社局负责人介绍，今年的招聘会有三个新变化——\n\
+                    一是线上线下同步进行，二是岗位信息提前一周公布，三是为残疾人等困难群体设立专场，让每一位求职者都能找到机会。\n\
+                    人民需要就业：下岗的职工在等着，毕业的学生在等着，返乡的农民工也在等着\n\
+                    就业是最大的民生。做好就业工作，必须把困难群体放在心上，帮助他们尽快找到工作，稳定家庭收入，让每一个家庭都能过上安稳的日子，这是我们义不容辞的责任。\n";
+        let a = only(page);
+        let heads: Vec<&str> = a.sections.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(heads, ["搭建平台，送岗位上门"], "{a:#?}");
+        assert!(
+            a.body.contains("三个新变化——一是线上线下同步进行"),
+            "{}",
+            a.body
+        );
+        let sentences: Vec<&str> = split_sentences(&a.body).iter().map(|s| s.text).collect();
+        let lead_in = "人民需要就业：下岗的职工在等着，毕业的学生在等着，返乡的农民工也在等着";
+        assert!(sentences.contains(&lead_in), "{sentences:?}");
+        assert!(sentences.contains(&"就业是最大的民生。"), "{sentences:?}");
     }
 
     #[test]

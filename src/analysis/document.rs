@@ -57,6 +57,8 @@ pub struct Document<'a> {
     renumbered: Vec<u32>,
     /// Byte offsets in the text where a section head stood, ascending.
     section_starts: Vec<usize>,
+    /// Per section head, the ids of the body's terms it holds, sorted.
+    section_terms: Vec<Vec<u32>>,
     analyzer: Analyzer,
 }
 
@@ -153,6 +155,7 @@ impl<'a> Document<'a> {
             index: words,
             renumbered,
             section_starts: Vec::new(),
+            section_terms: Vec::new(),
             analyzer: analyzer.clone(),
         }
     }
@@ -163,13 +166,37 @@ impl<'a> Document<'a> {
         self.merged.iter().find(|(m, _)| *m == id).map(|&(_, k)| k)
     }
 
-    /// Notes where section heads stood in the text (byte offsets; out of
-    /// range ones are dropped).
-    pub(crate) fn set_section_starts(&mut self, starts: impl IntoIterator<Item = usize>) {
+    /// Notes the section heads of the text: where each stood (a byte
+    /// offset; out of range ones are dropped) and which of the body's
+    /// terms its text holds.
+    pub(crate) fn set_sections<'h>(&mut self, heads: impl IntoIterator<Item = (usize, &'h str)>) {
         let len = self.text.len();
-        self.section_starts = starts.into_iter().filter(|&s| s < len).collect();
-        self.section_starts.sort_unstable();
-        self.section_starts.dedup();
+        let mut sections: Vec<(usize, Vec<u32>)> = heads
+            .into_iter()
+            .filter(|&(s, _)| s < len)
+            .map(|(s, head)| {
+                let mut ids: Vec<u32> = self
+                    .analyzer
+                    .cut(head)
+                    .iter()
+                    .filter_map(|t| self.term_id(t.word))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                (s, ids)
+            })
+            .collect();
+        sections.sort_by_key(|&(s, _)| s);
+        sections.dedup_by_key(|&mut (s, _)| s);
+        (self.section_starts, self.section_terms) = sections.into_iter().unzip();
+    }
+
+    /// Per section head (in the order of
+    /// [`section_starts`](Self::section_starts)), the ids of the body's
+    /// terms its text holds, sorted.
+    #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
+    pub(crate) fn section_terms(&self) -> &[Vec<u32>] {
+        &self.section_terms
     }
 
     /// Byte offsets in the text where a section head stood (in-text heads

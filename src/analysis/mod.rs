@@ -310,7 +310,12 @@ impl Analyzer {
         article: &'a crate::text::layout::Article,
     ) -> Document<'a> {
         let mut doc = self.analyze_titled(title, &article.body);
-        doc.set_section_starts(article.sections.iter().map(|s| s.span.start));
+        doc.set_sections(
+            article
+                .sections
+                .iter()
+                .map(|s| (s.span.start, s.text.as_str())),
+        );
         doc
     }
 }

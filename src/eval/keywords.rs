@@ -58,8 +58,8 @@ pub fn score_keywords<'r>(
     let (mut p, mut fragments, mut with_keywords, mut n) = (0.0, 0.0, 0usize, 0usize);
     for (text, headline) in rows {
         n += 1;
-        let body = parse_article(text).body;
-        let doc = analyzer.analyze(&body);
+        let article = parse_article(text);
+        let doc = analyzer.analyze_article(None, &article);
         let words = extractor.extract(&doc).words;
         let top = &words[..words.len().min(k)];
         p += top.iter().filter(|w| headline.contains(&w.word)).count() as f64 / k.max(1) as f64;

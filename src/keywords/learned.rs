@@ -68,6 +68,7 @@ pub const FEATURES: &[&str] = &[
     "noun_in_first_sentence",
     "in_key_sentence",
     "key_sentence_mass",
+    "in_section_head",
     "headline_rate",
 ];
 
@@ -76,7 +77,7 @@ pub const FEATURES: &[&str] = &[
 pub(crate) const TRAINING_CANDIDATES: u32 = 30;
 
 /// The number of features.
-pub(crate) const N_FEATURES: usize = 48;
+pub(crate) const N_FEATURES: usize = 49;
 
 /// The index of `headline_rate`, the one feature the scorer itself
 /// supplies (from its table of words), not the document.
@@ -116,6 +117,8 @@ struct Context {
     /// The share of the sentences' key weight that the sentences holding
     /// the term carry.
     key_mass: Vec<f64>,
+    /// Occurs in one of the text's section heads.
+    in_head: Vec<bool>,
 }
 
 impl Context {
@@ -138,7 +141,11 @@ impl Context {
             first_chars: vec![usize::MAX; n],
             in_key: vec![false; n],
             key_mass: vec![0.0; n],
+            in_head: vec![false; n],
         };
+        for &id in doc.section_terms().iter().flatten() {
+            c.in_head[id as usize] = true;
+        }
         let text = doc.text();
         let sentences = doc.sentences();
         let mut s = 0usize;
@@ -318,6 +325,7 @@ impl Context {
             one(first == 0 && pos_group[4]),
             one(self.in_key[id]),
             self.key_mass[id],
+            one(self.in_head[id]),
             // `headline_rate`: the scorer's to fill in.
             0.0,
         ]
@@ -500,8 +508,8 @@ pub fn fit_scorer<'r>(
         .collect::<Vec<_>>()
         .par_iter()
         .map(|&&(text, headline)| {
-            let body = crate::text::layout::parse_article(text).body;
-            let doc = analyzer.analyze(&body);
+            let article = crate::text::layout::parse_article(text);
+            let doc = analyzer.analyze_article(None, &article);
             let candidates = extractor.candidates(&doc);
             scored_features(&doc, &candidates)
                 .into_iter()
@@ -597,8 +605,10 @@ pub fn cross_validate_scorer<'r>(
                 .allowed_pos(extractor.config.allowed_pos.clone())
                 .build()?;
             for (_, &(text, headline)) in pairs.iter().enumerate().filter(|(i, _)| i % folds == f) {
-                let body = crate::text::layout::parse_article(text).body;
-                let words = scored.extract(&analyzer.analyze(&body)).words;
+                let article = crate::text::layout::parse_article(text);
+                let words = scored
+                    .extract(&analyzer.analyze_article(None, &article))
+                    .words;
                 hits[s] +=
                     words.iter().filter(|w| headline.contains(&w.word)).count() as f64 / *k as f64;
             }

@@ -334,16 +334,25 @@ struct OpenParagraph {
     /// Could it still be a heading split over short lines: it began a
     /// paragraph and every line so far was short and had no punctuation?
     heading_like: bool,
+    /// Characters of its last line.
+    last_chars: usize,
 }
 
 /// Most characters of a heading split over lines inside a body (a section
 /// head set in large type, one phrase per line).
 const MAX_INLINE_HEADING_CHARS: usize = 24;
 
-/// Fewest characters of a line that shows the short unpunctuated lines
-/// above it to be a heading (it is also at least twice as long as they
-/// are).
-const MIN_LINE_AFTER_HEADING_CHARS: usize = 40;
+/// Fewest characters of a line that, at least twice as long as the
+/// unfinished line above it, shows that line not to be broken by the
+/// layout but to end there (a heading or a lead-in).
+const MIN_LONGER_LINE_CHARS: usize = 40;
+
+/// Most characters of a one-line heading inside a body that has commas in
+/// it (`引入人工智能，关注薄弱环节`), told by the far longer line below it.
+const MAX_PUNCTUATED_HEADING_CHARS: usize = 32;
+
+/// Marks a line stops at mid-sentence, never at the end of a heading.
+const CONTINUING_MARKS: &[char] = &['，', '、', '：', '；', '—', ',', ':', ';'];
 
 /// Does a line have the shape of a line of a heading: short, and with no
 /// punctuation at all (a line of running text broken by the layout has a
@@ -474,14 +483,25 @@ impl PageBuilder {
             return;
         }
         let rest = drop_wide_spaces(rest);
-        // Short unpunctuated lines that began a paragraph, followed by a
-        // line far longer than they are, were a heading: a layout that
-        // breaks lines breaks them all at about one width.
-        if self.open.as_ref().is_some_and(|o| {
-            let n = rest.chars().count();
-            o.heading_like && n >= MIN_LINE_AFTER_HEADING_CHARS && n >= 2 * o.text.chars().count()
-        }) {
-            self.open_to_section_head();
+        // A layout that breaks lines breaks them all at about one width,
+        // so a line far longer than the one before it does not continue
+        // it (unless that one stopped at a comma or a colon): short lines
+        // that began a paragraph were a heading (`加装电梯让老人出门不再难`,
+        // `抓实统筹谋划，保障农资供应`), any other unfinished line stands
+        // alone (a lead-in).
+        let chars = rest.chars().count();
+        if let Some(o) = &self.open
+            && chars >= MIN_LONGER_LINE_CHARS
+            && chars >= 2 * o.last_chars
+            && !o.text.ends_with(CONTINUING_MARKS)
+        {
+            let one_short_line =
+                o.source.len() == 1 && o.last_chars <= MAX_PUNCTUATED_HEADING_CHARS;
+            if o.heading_like || one_short_line {
+                self.open_to_section_head();
+            } else {
+                self.close_paragraph();
+            }
         }
         if self.open.is_some() && starts_new_paragraph(&rest) {
             self.close_paragraph();
@@ -490,10 +510,12 @@ impl PageBuilder {
             text: String::new(),
             source: Vec::new(),
             heading_like: true,
+            last_chars: 0,
         });
         open.heading_like &= heading_shaped(&rest)
             && open.text.chars().count() + rest.chars().count() <= MAX_INLINE_HEADING_CHARS;
         join_broken(&mut open.text, &rest);
+        open.last_chars = chars;
         open.source.push(span);
         if ends_sentence(&rest) {
             self.close_paragraph();
@@ -520,6 +542,7 @@ impl PageBuilder {
             text,
             source,
             heading_like: false,
+            last_chars: 0,
         });
     }
 
