@@ -129,6 +129,19 @@ fn ten_thousand_headings() {
 }
 
 #[test]
+fn a_hundred_thousand_short_unpunctuated_lines_are_one_paragraph() {
+    // Heading-shaped lines that never end a sentence: each joins the one
+    // open paragraph (once counted again for every line: minutes at 10 MB).
+    let line = "社区医院今天开诊";
+    let page = format!("# 标题\n\n{}\n", vec![line; 100_000].join("\n"));
+    let articles = jianbao::text::layout::parse_page(&page);
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].paragraphs.len(), 1);
+    assert!(articles[0].sections.is_empty());
+    assert_eq!(articles[0].body, line.repeat(100_000));
+}
+
+#[test]
 fn model_file_too_large_is_refused_before_reading() {
     let path = std::env::temp_dir().join(format!("jianbao-huge-{}.json", std::process::id()));
     let f = std::fs::File::create(&path).unwrap();

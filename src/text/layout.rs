@@ -512,8 +512,11 @@ impl PageBuilder {
             heading_like: true,
             last_chars: 0,
         });
-        open.heading_like &= heading_shaped(&rest)
-            && open.text.chars().count() + rest.chars().count() <= MAX_INLINE_HEADING_CHARS;
+        // Evaluated only while the paragraph may still be a heading, so an
+        // unfinished paragraph of many lines is never counted again.
+        open.heading_like = open.heading_like
+            && heading_shaped(&rest)
+            && open.text.chars().count() + chars <= MAX_INLINE_HEADING_CHARS;
         join_broken(&mut open.text, &rest);
         open.last_chars = chars;
         open.source.push(span);
