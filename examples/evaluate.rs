@@ -118,10 +118,10 @@ fn main() -> std::process::ExitCode {
                 .iter()
                 .map(|r| (field(r, "text"), field(r, &a.reference)))
                 .collect();
-            let mut builder = KeywordExtractor::builder().method(a.method).top(a.top);
-            if !a.pos.is_empty() {
-                builder = builder.allowed_pos(a.pos.iter().filter(|p| *p != "all"));
-            }
+            let mut builder = jianbao::cli::with_pos(
+                KeywordExtractor::builder().method(a.method).top(a.top),
+                &a.pos,
+            );
             if let Some(p) = &a.scorer {
                 builder = builder.scorer(jianbao::keywords::KeywordScorer::load(p)?);
             }

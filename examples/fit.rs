@@ -181,11 +181,8 @@ fn main() -> std::process::ExitCode {
                     )
                 })
                 .collect();
-            let mut builder = KeywordExtractor::builder();
-            if !a.pos.is_empty() {
-                builder = builder.allowed_pos(a.pos.iter().filter(|p| *p != "all"));
-            }
-            let (analyzer, extractor) = (a.analysis.analyzer()?, builder.build()?);
+            let extractor = jianbao::cli::with_pos(KeywordExtractor::builder(), &a.pos).build()?;
+            let analyzer = a.analysis.analyzer()?;
             let mut best: Option<(f64, f64)> = None;
             for &l2 in &a.l2 {
                 let p = jianbao::keywords::cross_validate_scorer(

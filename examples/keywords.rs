@@ -33,12 +33,13 @@ struct Args {
 fn main() -> std::process::ExitCode {
     jianbao::cli::main(|| {
         let args = Args::parse();
-        let pos: Vec<String> = args.pos.into_iter().filter(|p| p != "all").collect();
-        let extractor = KeywordExtractor::builder()
-            .method(args.method)
-            .top(args.top)
-            .allowed_pos(pos)
-            .build()?;
+        let extractor = jianbao::cli::with_pos(
+            KeywordExtractor::builder()
+                .method(args.method)
+                .top(args.top),
+            &args.pos,
+        )
+        .build()?;
         let analyzer = args.analysis.analyzer()?;
         let extract = |text: &str| {
             let article = parse_article(text);

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::analysis::Analyzer;
 use crate::batch::{BatchOptions, Event, Record};
 use crate::error::Result;
+use crate::keywords::KeywordExtractorBuilder;
 use crate::summarize::{Budget, Method, Summarizer};
 
 /// Flags that configure the analysis every stage reads.
@@ -175,6 +176,25 @@ impl BatchArgs {
         }
         Ok(())
     }
+}
+
+/// Applies a `--pos` flag to a keyword extractor's options: the tags
+/// given, where `all` keeps every tag; no tags leave the builder's filter
+/// as it is.
+///
+/// ```
+/// use jianbao::keywords::KeywordExtractor;
+/// use jianbao::cli::with_pos;
+/// // The tags given reach the builder, which checks them.
+/// assert!(with_pos(KeywordExtractor::builder(), &["zzz".into()]).build().is_err());
+/// assert!(with_pos(KeywordExtractor::builder(), &["all".into()]).build().is_ok());
+/// assert!(with_pos(KeywordExtractor::builder(), &[]).build().is_ok());
+/// ```
+pub fn with_pos(builder: KeywordExtractorBuilder, pos: &[String]) -> KeywordExtractorBuilder {
+    if pos.is_empty() {
+        return builder;
+    }
+    builder.allowed_pos(pos.iter().filter(|p| *p != "all"))
 }
 
 /// Prints `value` as one line of JSON on standard output.
