@@ -47,7 +47,7 @@ pub struct Document<'a> {
     occurrences: Vec<(u32, usize)>,
     /// The headline's terms, in order.
     title_terms: Vec<&'a str>,
-    /// The terms merged from pieces, with the rule that merged them.
+    /// The terms merged from pieces, with the rule that merged them, by id.
     merged: Vec<(u32, MergeKind)>,
     /// Every distinct word seen, with its term id before merging (`None`:
     /// not a term).
@@ -151,7 +151,12 @@ impl<'a> Document<'a> {
             sentence_frequency,
             occurrences,
             title_terms,
-            merged: merged.into_iter().map(|m| (m.id, m.kind)).collect(),
+            merged: {
+                let mut by_id: Vec<(u32, MergeKind)> =
+                    merged.into_iter().map(|m| (m.id, m.kind)).collect();
+                by_id.sort_unstable_by_key(|&(id, _)| id);
+                by_id
+            },
             index: words,
             renumbered,
             section_starts: Vec::new(),
@@ -163,7 +168,10 @@ impl<'a> Document<'a> {
     /// How a merged term was made (`None`: jieba cut it as it is).
     #[cfg_attr(not(feature = "keywords"), allow(dead_code))]
     pub(crate) fn merge_kind(&self, id: u32) -> Option<MergeKind> {
-        self.merged.iter().find(|(m, _)| *m == id).map(|&(_, k)| k)
+        self.merged
+            .binary_search_by_key(&id, |&(m, _)| m)
+            .ok()
+            .map(|i| self.merged[i].1)
     }
 
     /// Notes the section heads of the text: where each stood (a byte

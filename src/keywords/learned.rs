@@ -366,12 +366,16 @@ pub(crate) fn scored_features(
 /// articles whose headline held the word (smoothed by twenty pseudo-articles
 /// at the mean share `r̄`); 0 for a word not in the table. Words that news
 /// copy uses everywhere but headlines rarely (报道, 表示, 有关) weigh less.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KeywordScorer {
     #[serde(flatten)]
     model: LinearModel,
-    /// `(word, ln(r / r̄))`, sorted by word.
+    /// `(word, ln(r / r̄))`, sorted by word: what the file holds.
     headline_rates: Vec<(String, f64)>,
+    /// The same table by word, for the look-up of every candidate (a
+    /// binary search of the sorted table costs a dozen string comparisons).
+    #[serde(skip)]
+    rate_of: rustc_hash::FxHashMap<Box<str>, f64>,
 }
 
 /// The part of a scorer file [`LinearModel`] does not read.
@@ -417,9 +421,7 @@ impl KeywordScorer {
     /// assert_eq!(scorer.headline_rate("没有这个词的词"), 0.0);
     /// ```
     pub fn headline_rate(&self, word: &str) -> f64 {
-        self.headline_rates
-            .binary_search_by(|(w, _)| w.as_str().cmp(word))
-            .map_or(0.0, |i| self.headline_rates[i].1)
+        self.rate_of.get(word).copied().unwrap_or(0.0)
     }
 
     /// The probability that `word`, with these document features, is a
@@ -455,10 +457,20 @@ impl KeywordScorer {
                 format!("the word {:?} has two headline rates", w[0].0),
             ));
         }
-        Ok(KeywordScorer {
+        Ok(KeywordScorer::new(model, headline_rates))
+    }
+
+    /// A scorer of `model` and its table of headline rates, sorted by word.
+    fn new(model: LinearModel, headline_rates: Vec<(String, f64)>) -> Self {
+        let rate_of = headline_rates
+            .iter()
+            .map(|(w, r)| (w.as_str().into(), *r))
+            .collect();
+        KeywordScorer {
             model,
             headline_rates,
-        })
+            rate_of,
+        }
     }
 
     /// Reads a scorer file (a regular file of at most 1 MB).
@@ -558,10 +570,10 @@ pub fn fit_scorer<'r>(
         .iter()
         .filter_map(|(w, &c)| Some((w.to_string(), rate(c)?)))
         .collect();
-    Ok(KeywordScorer {
-        model: LinearModel::new(&KIND, weights, bias, trained_on),
+    Ok(KeywordScorer::new(
+        LinearModel::new(&KIND, weights, bias, trained_on),
         headline_rates,
-    })
+    ))
 }
 
 /// A set to fit a keyword scorer on: its name, its `(text, headline)`
