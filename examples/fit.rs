@@ -35,6 +35,9 @@ struct SummaryArgs {
     /// linfa's L2 penalty.
     #[arg(long, default_value_t = 1.0)]
     l2: f64,
+    /// How many times each oracle sentence counts as an example.
+    #[arg(long, default_value_t = 2)]
+    positive_weight: usize,
     /// Where to write the scorer; checked before fitting.
     #[arg(long)]
     out: String,
@@ -139,6 +142,7 @@ fn main() -> std::process::ExitCode {
                 &a.analysis.analyzer()?,
                 &summarizer,
                 a.l2,
+                a.positive_weight,
             )?;
             scorer.save(&a.out)?;
             eprintln!("wrote {} (fitted on {:?})", a.out, scorer.trained_on());

@@ -66,10 +66,13 @@ pub const SENTENCE_FEATURES: &[&str] = &[
     "long:title_similarity",
     "opens_section",
     "article_sections",
+    "last_in_paragraph",
+    "last_paragraph",
+    "centroid_top3",
 ];
 
 /// The number of features.
-pub(crate) const N_SENTENCE_FEATURES: usize = 42;
+pub(crate) const N_SENTENCE_FEATURES: usize = 45;
 
 /// An article of more characters than this is long: the features marked
 /// `long:` are its copies of the plain ones (zero in a shorter article), so
@@ -148,6 +151,28 @@ pub(crate) fn for_each_sentence(
     if norm > 0.0 {
         whole.iter_mut().for_each(|w| *w /= norm);
     }
+    let centroids: Vec<f64> = (0..n)
+        .map(|i| {
+            s.vectors[i]
+                .iter()
+                .map(|&(t, w)| w * whole[t as usize])
+                .sum::<f32>() as f64
+        })
+        .collect();
+    // The three sentences most like the whole text.
+    let mut centroid_top = vec![false; n];
+    {
+        let mut by: Vec<usize> = (0..n).collect();
+        let k = n.min(3);
+        if k > 0 && k < n {
+            by.select_nth_unstable_by(k - 1, |&a, &b| {
+                centroids[b].total_cmp(&centroids[a]).then(a.cmp(&b))
+            });
+        }
+        for &i in &by[..k] {
+            centroid_top[i] = true;
+        }
+    }
     let title_sims: Vec<f64> = (0..n).map(|i| dot(s.title, &s.vectors[i]) as f64).collect();
     let best_title = title_sims
         .iter()
@@ -207,10 +232,8 @@ pub(crate) fn for_each_sentence(
                 }
             }
             let lead = 1.0 / (1.0 + i as f64);
-            let centroid = s.vectors[i]
-                .iter()
-                .map(|&(t, w)| w * whole[t as usize])
-                .sum::<f32>() as f64;
+            let centroid = centroids[i];
+            let last_in_paragraph = i + 1 == n || line_starts[i + 1];
             let length = (chars as f64 / 100.0).min(2.0);
             let row = [
                 lead,
@@ -255,6 +278,9 @@ pub(crate) fn for_each_sentence(
                 long * title_sims[i],
                 one(opens_section[i]),
                 article_sections,
+                one(last_in_paragraph),
+                one(paragraph[i] + 1 == paragraphs),
+                one(centroid_top[i]),
             ];
             each(&row);
         }
@@ -357,7 +383,10 @@ pub type SentenceSet<'r> = (String, Vec<(&'r str, &'r str, Option<&'r str>)>, us
 /// Fits a sentence scorer with `linfa-logistic`: every sentence of every
 /// text (layout cleaned, cut by `analyzer`) is an example, labelled by
 /// whether the greedy ROUGE-1 oracle of its set's budget picks it; the
-/// signals are those `summarizer` computes. `l2` is linfa's penalty.
+/// signals are those `summarizer` computes. `l2` is linfa's penalty. Each
+/// picked sentence counts `positive_weight` times (at least once): the
+/// oracle picks a few sentences of dozens, and weighing them up (2 on the
+/// first halves of the evaluation sets) ranks summary sentences better.
 ///
 /// # Errors
 ///
@@ -369,8 +398,10 @@ pub fn fit_sentence_scorer(
     analyzer: &crate::analysis::Analyzer,
     summarizer: &super::Summarizer,
     l2: f64,
+    positive_weight: usize,
 ) -> Result<SentenceScorer> {
     use rayon::prelude::*;
+    let positive_weight = positive_weight.max(1);
     let rows: Vec<(&str, &str, Option<&str>, usize)> = sets
         .iter()
         .flat_map(|(_, rows, k)| rows.iter().map(move |&(t, r, h)| (t, r, h, *k)))
@@ -386,7 +417,11 @@ pub fn fit_sentence_scorer(
             features
                 .into_iter()
                 .enumerate()
-                .map(|(i, f)| (f.to_vec(), picked.contains(&i)))
+                .flat_map(|(i, f)| {
+                    let label = picked.contains(&i);
+                    let copies = if label { positive_weight } else { 1 };
+                    std::iter::repeat_n((f.to_vec(), label), copies)
+                })
                 .collect::<Vec<_>>()
         })
         .collect();
