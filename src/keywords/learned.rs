@@ -366,16 +366,39 @@ pub(crate) fn scored_features(
 /// articles whose headline held the word (smoothed by twenty pseudo-articles
 /// at the mean share `r̄`); 0 for a word not in the table. Words that news
 /// copy uses everywhere but headlines rarely (报道, 表示, 有关) weigh less.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeywordScorer {
     #[serde(flatten)]
     model: LinearModel,
-    /// `(word, ln(r / r̄))`, sorted by word: what the file holds.
-    headline_rates: Vec<(String, f64)>,
-    /// The same table by word, for the look-up of every candidate (a
-    /// binary search of the sorted table costs a dozen string comparisons).
-    #[serde(skip)]
-    rate_of: rustc_hash::FxHashMap<Box<str>, f64>,
+    /// `ln(r / r̄)` by word, hashed for the look-up of every candidate; the
+    /// file holds it as `(word, rate)` pairs sorted by word.
+    #[serde(serialize_with = "rates_sorted", deserialize_with = "rates_from_pairs")]
+    headline_rates: RateTable,
+}
+
+/// The headline rates by word.
+type RateTable = rustc_hash::FxHashMap<Box<str>, f64>;
+
+/// Writes the rates as `(word, rate)` pairs sorted by word, so that a saved
+/// file does not depend on the hash order.
+fn rates_sorted<S: serde::Serializer>(
+    rates: &RateTable,
+    out: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    let mut pairs: Vec<(&str, f64)> = rates.iter().map(|(w, r)| (&**w, *r)).collect();
+    pairs.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    pairs.serialize(out)
+}
+
+/// Reads the `(word, rate)` pairs a file holds.
+fn rates_from_pairs<'de, D: serde::Deserializer<'de>>(
+    input: D,
+) -> std::result::Result<RateTable, D::Error> {
+    let pairs = Vec::<(String, f64)>::deserialize(input)?;
+    Ok(pairs
+        .into_iter()
+        .map(|(w, r)| (w.into_boxed_str(), r))
+        .collect())
 }
 
 /// The part of a scorer file [`LinearModel`] does not read.
@@ -421,7 +444,7 @@ impl KeywordScorer {
     /// assert_eq!(scorer.headline_rate("没有这个词的词"), 0.0);
     /// ```
     pub fn headline_rate(&self, word: &str) -> f64 {
-        self.rate_of.get(word).copied().unwrap_or(0.0)
+        self.headline_rates.get(word).copied().unwrap_or(0.0)
     }
 
     /// The probability that `word`, with these document features, is a
@@ -460,16 +483,14 @@ impl KeywordScorer {
         Ok(KeywordScorer::new(model, headline_rates))
     }
 
-    /// A scorer of `model` and its table of headline rates, sorted by word.
+    /// A scorer of `model` and its table of headline rates (distinct words).
     fn new(model: LinearModel, headline_rates: Vec<(String, f64)>) -> Self {
-        let rate_of = headline_rates
-            .iter()
-            .map(|(w, r)| (w.as_str().into(), *r))
-            .collect();
         KeywordScorer {
             model,
-            headline_rates,
-            rate_of,
+            headline_rates: headline_rates
+                .into_iter()
+                .map(|(w, r)| (w.into_boxed_str(), r))
+                .collect(),
         }
     }
 
