@@ -225,6 +225,53 @@ mod real_page_shapes {
         assert!(sentences.contains(&"就业是最大的民生。"), "{sentences:?}");
     }
 
+    /// A whole paragraph's line, far longer than any head.
+    const LONG: &str = "今年以来，全市新建社区食堂四十家，每天为一万多名老人提供午餐，\
+                        价格比市场低三成，老人们都说吃得实惠又放心。";
+
+    fn sentences(a: &Article) -> Vec<&str> {
+        split_sentences(&a.body).iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_head_between_whole_paragraphs_stands_alone_above_a_short_one() {
+        // Paragraphs set as whole lines: a head above a short paragraph is
+        // no line the layout broke, since the line above it is far longer.
+        let a = only(&format!(
+            "# 标题\n\n{LONG}\n加快立法，守护老人钱袋子\n防范养老诈骗是委员们的共同意见。\n"
+        ));
+        let heads: Vec<&str> = a.sections.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(heads, ["加快立法，守护老人钱袋子"], "{a:#?}");
+        assert_eq!(sentences(&a)[1], "防范养老诈骗是委员们的共同意见。");
+        // A head and the summary line under it, above a quotation.
+        let a = only(&format!(
+            "# 标题\n\n{LONG}\n抓源头，管好食材\n坚决打击非法交易，决不让问题食材进入后厨\n\
+             “食材安心，我们才能吃得放心。”在市区一家单位工作的王女士说。\n"
+        ));
+        assert_eq!(a.sections.len(), 2, "{a:#?}");
+        assert_eq!(sentences(&a)[1], "“食材安心，我们才能吃得放心。”", "{a:#?}");
+        // At the top of the body, the whole paragraph below the short one
+        // tells the same.
+        let a = only(&format!(
+            "# 标题\n\n承前启后，城市更新惠及千家万户\n老城区换了新模样。\n{LONG}\n"
+        ));
+        assert_eq!(a.sections[0].text, "承前启后，城市更新惠及千家万户");
+        assert_eq!(sentences(&a)[0], "老城区换了新模样。");
+    }
+
+    #[test]
+    fn a_narrow_column_beside_a_photo_stays_joined() {
+        // Lines of one narrower width under a long one: broken by the layout.
+        let a = only(&format!(
+            "# 标题\n\n{LONG}\n社区食堂由街道统一\n招标运营，菜品每周\n更新一次。\n"
+        ));
+        assert!(a.sections.is_empty(), "{a:#?}");
+        assert!(
+            a.body
+                .ends_with("社区食堂由街道统一招标运营，菜品每周更新一次。")
+        );
+    }
+
     #[test]
     fn a_line_broken_before_a_quotation_mid_sentence_stays_joined() {
         // One short line, then a quotation: a sentence broken by the layout.

@@ -144,7 +144,21 @@ pub fn parse_page(page: &str) -> Vec<Article> {
                     .is_some_and(|l| matches!(l.kind, LineKind::Heading { level: 1, .. }));
                 builder.heading(*level, text, line.span, next_is_headline);
             }
-            LineKind::Text(text) => builder.text(text, line.span),
+            LineKind::Text(text) => {
+                // The line after this one, if it is a whole paragraph: the
+                // width it shows is evidence for this line's paragraph too.
+                builder.full_line_after = match lines[i + 1..]
+                    .iter()
+                    .find(|l| !matches!(l.kind, LineKind::Blank))
+                {
+                    Some(Line {
+                        kind: LineKind::Text(after),
+                        ..
+                    }) if ends_sentence(after) => after.chars().count(),
+                    _ => 0,
+                };
+                builder.text(text, line.span)
+            }
         }
         builder.current.markup_removed += line.markup;
     }
@@ -326,6 +340,12 @@ struct PageBuilder {
     open: Option<OpenParagraph>,
     /// Captions of the current article, in case it turns out to be a photo item.
     captions: Vec<OpenParagraph>,
+    /// Characters of the last line of the current article that ended a
+    /// paragraph (0 before the first), and of the line after the one being
+    /// read if it is a whole paragraph (else 0): no line the layout broke
+    /// is much shorter than either (see [`PageBuilder::stands_alone`]).
+    last_full_line_chars: usize,
+    full_line_after: usize,
 }
 
 struct OpenParagraph {
@@ -410,6 +430,7 @@ impl PageBuilder {
         }
         init(&mut self.current);
         self.current.source = span;
+        self.last_full_line_chars = 0;
     }
 
     fn extend_source(&mut self, span: Span) {
@@ -491,9 +512,7 @@ impl PageBuilder {
         // alone (a lead-in).
         let chars = rest.chars().count();
         if let Some(o) = &self.open
-            && chars >= MIN_LONGER_LINE_CHARS
-            && chars >= 2 * o.last_chars
-            && !o.text.ends_with(CONTINUING_MARKS)
+            && self.stands_alone(o, &rest, chars)
         {
             let one_short_line =
                 o.source.len() == 1 && o.last_chars <= MAX_PUNCTUATED_HEADING_CHARS;
@@ -521,8 +540,33 @@ impl PageBuilder {
         open.last_chars = chars;
         open.source.push(span);
         if ends_sentence(&rest) {
+            self.last_full_line_chars = chars;
             self.close_paragraph();
         }
+    }
+
+    /// Does the open paragraph `o`, whose last line did not end a sentence,
+    /// end there after all, rather than go on in `next` (of `chars`
+    /// characters)? A layout breaks its lines at one width, so a line it
+    /// broke is as long as any line around it: an unfinished line ends
+    /// where it stops (it is a heading or a lead-in) when the line below is
+    /// far longer, or when it began its paragraph and a whole paragraph's
+    /// line near it (the last one above it, or the one after `next`) is far
+    /// longer, unless `next` is another unfinished line of its length (a
+    /// narrower column, as beside a photo). A line that stops at a comma, a
+    /// colon or a dash always goes on.
+    fn stands_alone(&self, o: &OpenParagraph, next: &str, chars: usize) -> bool {
+        if o.text.ends_with(CONTINUING_MARKS) {
+            return false;
+        }
+        let far_longer =
+            |longer: usize| longer >= MIN_LONGER_LINE_CHARS && longer >= 2 * o.last_chars;
+        if far_longer(chars) {
+            return true;
+        }
+        let same_column = !ends_sentence(next) && chars <= o.last_chars + 2;
+        let full_line_near = self.last_full_line_chars.max(self.full_line_after);
+        o.source.len() == 1 && far_longer(full_line_near) && !same_column
     }
 
     /// A caption goes to the metadata; an unfinished paragraph before it was
