@@ -65,6 +65,22 @@ const OPENERS: &[&str] = &[
     "双方",
     "前者",
     "后者",
+    // The later items of a list read wrongly without the ones before
+    // (`其二`, `其次` are `其` above).
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "六是",
+    "再次",
+    "再者",
+    "第二，",
+    "第二、",
+    "第三，",
+    "第三、",
+    "第四，",
+    "第四、",
+    "最后，",
 ];
 
 /// Does `sentence` open with a word that points back to the sentence
@@ -78,6 +94,8 @@ const OPENERS: &[&str] = &[
 /// assert!(points_back("“他说得对。”"));
 /// assert!(!points_back("11月26日，全市公交开通。"));
 /// assert!(!points_back("他乡的游客纷至沓来。"));
+/// assert!(points_back("二是加强基层医疗队伍建设。"));
+/// assert!(!points_back("第二届读书节开幕。"));
 /// ```
 pub fn points_back(sentence: &str) -> bool {
     let s = sentence.trim_start_matches(|c: char| c.is_whitespace() || "“‘「『\"'（(".contains(c));
@@ -115,7 +133,6 @@ const NOT_BACK: &[&str] = &[
     "其实",
     "其他",
     "其余",
-    "其次",
     "而今",
     "并非",
     "也许",
