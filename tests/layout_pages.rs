@@ -260,6 +260,22 @@ mod real_page_shapes {
     }
 
     #[test]
+    fn dispatch_and_author_notes_are_metadata() {
+        let a = only(
+            "# 标题\n\n安全会议今天开幕，各国代表围绕全球安全形势展开讨论。\n\
+             （本报慕尼黑2月17日电　记者 冯某某）\n",
+        );
+        assert_eq!(
+            a.body,
+            "安全会议今天开幕，各国代表围绕全球安全形势展开讨论。"
+        );
+        assert_eq!(a.metadata.bylines.len(), 1);
+        let a = only("# 标题\n\n文化自信是更基础、更广泛、更深厚的自信。（作者为某某大学教授）\n");
+        assert_eq!(a.body, "文化自信是更基础、更广泛、更深厚的自信。");
+        assert_eq!(a.metadata.bylines, ["（作者为某某大学教授）"]);
+    }
+
+    #[test]
     fn a_narrow_column_beside_a_photo_stays_joined() {
         // Lines of one narrower width under a long one: broken by the layout.
         let a = only(&format!(

@@ -456,7 +456,7 @@ impl PageBuilder {
             self.caption("", span);
             return;
         }
-        let is_byline = meta::is_byline_line(&line);
+        let is_byline = meta::is_byline_line(&line) || meta::is_note(&line);
         // Short unpunctuated lines that began a paragraph, followed by a
         // byline (or, two lines or more, by an opening quotation), were a
         // heading set over lines.

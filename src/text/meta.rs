@@ -124,10 +124,58 @@ pub(crate) fn split_trailing_byline(line: &str) -> Option<(&str, &str)> {
     }
     let open = trimmed.rfind(['(', '（'])?;
     let tail = &trimmed[open..];
-    if tail.chars().count() > 40 || !is_byline_line(tail) {
+    let byline = tail.chars().count() <= 40 && is_byline_line(tail);
+    if !(byline || is_note(tail)) {
         return None;
     }
     Some((trimmed[..open].trim_end(), tail))
+}
+
+/// Most characters of a bracketed note ([`is_note`]).
+const MAX_NOTE_CHARS: usize = 80;
+
+/// Is this, in brackets, a note on where the article was filed or who
+/// wrote it, set as a line of its own or at a paragraph's end:
+/// `（本报慕尼黑2月17日电　记者 某某）`, `（作者为某某大学教授）`,
+/// `（本报记者 某某整理）`? (Bylines in the strict sense are
+/// [`is_byline_line`].)
+pub(crate) fn is_note(line: &str) -> bool {
+    let t = strip_decorations(line.trim());
+    let inner = strip_parens(t);
+    if inner.len() == t.len() || inner.is_empty() || inner.chars().count() > MAX_NOTE_CHARS {
+        return false;
+    }
+    // No sentence inside: a note is one clause.
+    if inner.contains(['。', '！', '？', '!', '?']) {
+        return false;
+    }
+    // An author's note: 作者为 / 作者系 / 作者是 / 作者单位.
+    if let Some(rest) = inner.strip_prefix("作者") {
+        return ["为", "系", "是", "单位"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+    }
+    // A dispatch: 本报某地某日电, 新华社某地某日电, with its reporters.
+    if let Some((_, rest)) = split_dateline(inner) {
+        return rest.is_empty() || is_reporters(rest);
+    }
+    // Reporters who compiled or reported it: 本报记者 某某整理.
+    is_reporters(inner)
+}
+
+/// Roles and names, glued or apart, with perhaps a closing word
+/// (`记者冯某某`, `本报记者 某某 整理`): what follows a dispatch's place and
+/// date, or a compiler's note.
+fn is_reporters(s: &str) -> bool {
+    let s = s.trim();
+    let s = BYLINE_TAILS
+        .iter()
+        .find_map(|tail| s.strip_suffix(tail))
+        .unwrap_or(s)
+        .trim_end();
+    ROLES.iter().any(|r| s.starts_with(r))
+        && s.chars().count() <= 40
+        && !s.contains(['，', '。', '；', ',', ';'])
 }
 
 /// Strips one pair of enclosing brackets, half- or full-width.
@@ -242,6 +290,24 @@ mod tests {
         assert!(!is_byline_line("张晓明 李华"));
         assert!(is_byline_line("□本报记者 张晓明"));
         assert!(is_byline_line("责任编辑：王芳 校对：李华"));
+    }
+
+    #[test]
+    fn notes_on_dispatch_and_authors_are_told_from_text() {
+        assert!(is_note("（本报慕尼黑2月17日电　记者 冯某某）"));
+        assert!(is_note("（本报布鲁塞尔、伦敦2月3日电　记者李某、王某）"));
+        assert!(is_note("（新华社北京3月5日电）"));
+        assert!(is_note("（作者为某某大学马克思主义学院教授）"));
+        assert!(is_note("(作者单位：某某市社会科学院)"));
+        assert!(is_note("（本报记者张某某整理）"));
+        assert!(!is_note("作者为某某大学教授"));
+        assert!(!is_note("（作者在书中写道，乡村是根。）"));
+        assert!(!is_note("（记者从市教育局获悉，今年新增学位）"));
+        assert!(!is_note("（本报讯全市召开大会。）"));
+        assert_eq!(
+            split_trailing_byline("会议为期三天。（本报慕尼黑2月17日电　记者 冯某某）"),
+            Some(("会议为期三天。", "（本报慕尼黑2月17日电　记者 冯某某）"))
+        );
     }
 
     #[test]
