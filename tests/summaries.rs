@@ -273,6 +273,39 @@ fn a_sentence_that_points_back_is_never_chosen_alone() {
     ));
 }
 
+/// Written for this test: a book review whose every sentence after the
+/// first points back (`该书…`, `二是…`).
+const REVIEW: &str = "李明撰写的《乡村的光》一书，近日由临江出版社出版。\
+该书记录了十位乡村教师扎根山区的故事，对于理解乡村教育的变迁具有启发意义。\
+该书主要有两个特点，一是视角细腻。\
+该书以教师的日常为线索，写出了课堂内外的酸甜苦辣。\
+二是资料翔实。\
+该书作者走访了二十多所村小，积累了大量一手材料。";
+
+#[test]
+fn a_sentence_that_points_back_waits_for_its_predecessor_and_fills_the_budget() {
+    for method in [Method::Learned, Method::TextRank, Method::TfIdf] {
+        for k in 1..=4 {
+            let s = Summarizer::builder()
+                .method(method)
+                .budget(Budget::Sentences(k))
+                .build()
+                .unwrap();
+            let summary = of_text(&s, REVIEW);
+            let chosen: Vec<usize> = summary.sentences.iter().map(|x| x.index).collect();
+            assert_eq!(chosen.len(), k, "{method:?}: {chosen:?}");
+            for x in &summary.sentences {
+                if jianbao::summarize::points_back(&x.text) {
+                    assert!(
+                        chosen.contains(&(x.index - 1)),
+                        "{method:?} {k}: {chosen:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_damaged_sentence_scorer_gives_a_typed_error() {
     use jianbao::summarize::SentenceScorer;

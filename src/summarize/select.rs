@@ -37,7 +37,8 @@ impl Summarizer {
 
     /// Maximal-marginal-relevance selection within the budget; returns
     /// sentence indices in text order. A sentence that points back to
-    /// the one before it is chosen only after that one.
+    /// the one before it is chosen only after that one: until then it
+    /// waits, and comes back as a candidate once that one is chosen.
     ///
     /// A lazy max-heap holds each open sentence's MMR value; choosing a
     /// sentence can only lower the values of its graph neighbours (the
@@ -68,6 +69,9 @@ impl Summarizer {
         let mut redundancy = vec![0f64; n];
         let mut version = vec![0u32; n];
         let mut closed = vec![false; n];
+        // Sentences that point back, set aside until their predecessor is
+        // chosen.
+        let mut waiting = vec![false; n];
         let mut heap: BinaryHeap<Candidate> = (0..n)
             .filter(|&i| chars[i] <= max_chars)
             .map(|i| Candidate {
@@ -91,10 +95,21 @@ impl Summarizer {
             // A sentence that points back (`因此…`, `他说…`) reads wrongly
             // without the one before it: it loses to the next candidate.
             if i > 0 && !chosen.contains(&(i - 1)) && super::points_back(doc.sentences()[i].text) {
+                closed[i] = false;
+                waiting[i] = true;
                 continue;
             }
             chosen.push(i);
             used_chars += chars[i];
+            if i + 1 < n && waiting[i + 1] {
+                waiting[i + 1] = false;
+                version[i + 1] += 1;
+                heap.push(Candidate {
+                    value: value(i + 1, redundancy[i + 1]),
+                    index: i + 1,
+                    version: version[i + 1],
+                });
+            }
             for &(j, weight) in graph.neighbors(i) {
                 let j = j as usize;
                 if closed[j] {
