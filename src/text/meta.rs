@@ -294,20 +294,22 @@ mod tests {
 
     #[test]
     fn notes_on_dispatch_and_authors_are_told_from_text() {
-        assert!(is_note("（本报慕尼黑2月17日电　记者 冯某某）"));
-        assert!(is_note("（本报布鲁塞尔、伦敦2月3日电　记者李某、王某）"));
-        assert!(is_note("（新华社北京3月5日电）"));
-        assert!(is_note("（作者为某某大学马克思主义学院教授）"));
-        assert!(is_note("(作者单位：某某市社会科学院)"));
-        assert!(is_note("（本报记者张某某整理）"));
-        assert!(!is_note("作者为某某大学教授"));
-        assert!(!is_note("（作者在书中写道，乡村是根。）"));
-        assert!(!is_note("（记者从市教育局获悉，今年新增学位）"));
-        assert!(!is_note("（本报讯全市召开大会。）"));
-        assert_eq!(
-            split_trailing_byline("会议为期三天。（本报慕尼黑2月17日电　记者 冯某某）"),
-            Some(("会议为期三天。", "（本报慕尼黑2月17日电　记者 冯某某）"))
-        );
+        let notes = [
+            "（本报慕尼黑2月17日电　记者 冯某某）",
+            "（本报布鲁塞尔、伦敦2月3日电　记者李某、王某）",
+            "（新华社北京3月5日电）",
+            "（作者为某某大学马克思主义学院教授）",
+            "(作者单位：某某市社会科学院)",
+            "（本报记者张某某整理）",
+        ];
+        let text = [
+            "作者为某某大学教授",
+            "（作者在书中写道，乡村是根。）",
+            "（记者从市教育局获悉，今年新增学位）",
+            "（本报讯全市召开大会。）",
+        ];
+        assert!(notes.iter().all(|n| is_note(n)));
+        assert!(!text.iter().any(|t| is_note(t)));
     }
 
     #[test]
@@ -315,6 +317,11 @@ mod tests {
         assert_eq!(
             split_trailing_byline("全市推进乡村振兴。（记者 张晓明）"),
             Some(("全市推进乡村振兴。", "（记者 张晓明）"))
+        );
+        let dispatch = "（本报慕尼黑2月17日电　记者 冯某某）";
+        assert_eq!(
+            split_trailing_byline(&format!("会议为期三天。{dispatch}")),
+            Some(("会议为期三天。", dispatch))
         );
         assert_eq!(split_trailing_byline("两个县(市、区)参加。"), None);
         assert_eq!(split_trailing_byline("县(市、区)"), None);
