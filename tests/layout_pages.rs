@@ -276,6 +276,20 @@ mod real_page_shapes {
     }
 
     #[test]
+    fn numbered_captions_and_name_only_credits_are_metadata() {
+        let a = only(&format!(
+            "# 标题\n\n{LONG}\n图①：村医在山路上巡诊。\n吴某某摄\n\
+             图②：新建的村卫生室。\n本报记者 李某某摄\n"
+        ));
+        assert_eq!(a.body, LONG);
+        assert_eq!(
+            a.metadata.captions,
+            ["图①：村医在山路上巡诊。", "图②：新建的村卫生室。"]
+        );
+        assert_eq!(a.metadata.credits.len(), 2, "{a:#?}");
+    }
+
+    #[test]
     fn a_narrow_column_beside_a_photo_stays_joined() {
         // Lines of one narrower width under a long one: broken by the layout.
         let a = only(&format!(

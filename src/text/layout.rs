@@ -489,6 +489,11 @@ impl PageBuilder {
             self.caption(caption, span);
             return;
         }
+        if meta::is_caption_line(rest.trim_start()) {
+            self.close_paragraph();
+            self.caption(rest, span);
+            return;
+        }
         let rest = rest.trim();
         if rest.is_empty() {
             return;

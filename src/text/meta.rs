@@ -209,6 +209,27 @@ pub(crate) fn split_dateline(line: &str) -> Option<(&str, &str)> {
     Some((line[..m.end()].trim_end(), &line[m.end()..]))
 }
 
+/// Does a line open a photo caption: `图①：…`, `图2：…`, `图为…`, `上图：…`?
+pub(crate) fn is_caption_line(line: &str) -> bool {
+    const NUMERALS: &str = "0123456789一二三四五六七八九十";
+    if ["上图", "下图", "左图", "右图"].iter().any(|p| {
+        line.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(['：', ':']))
+    }) {
+        return true;
+    }
+    let Some(rest) = line.strip_prefix('图') else {
+        return false;
+    };
+    match rest.chars().next() {
+        Some('为') | Some('①'..='⑳') => true,
+        Some(c) if NUMERALS.contains(c) => rest
+            .trim_start_matches(|c| NUMERALS.contains(c))
+            .starts_with(['：', ':']),
+        _ => false,
+    }
+}
+
 /// Removes continuation markers from a line, returning the cleaned line and
 /// the markers found.
 pub(crate) fn take_continuations(line: &str) -> (String, Vec<String>) {
@@ -269,7 +290,12 @@ pub(crate) fn split_credit(line: &str) -> Option<(&str, &str)> {
         .is_some_and(|s| s.ends_with([' ', '/']) || s.is_empty());
     let has_role = ROLES.iter().any(|r| credit_core.contains(r));
     let bracketed = credit.starts_with(['(', '（']);
-    if credit.is_empty() || !(stands_apart || has_role || bracketed) {
+    // A line that is only a name and 摄 (`吴志坚摄`, `辛 鑫摄`).
+    let name_only = body.is_empty()
+        && credit_core
+            .strip_suffix('摄')
+            .is_some_and(|n| !n.ends_with('拍') && is_name(&n.replace(' ', "")));
+    if credit.is_empty() || !(stands_apart || has_role || bracketed || name_only) {
         return None;
     }
     Some((body, credit))
@@ -310,6 +336,26 @@ mod tests {
         ];
         assert!(notes.iter().all(|n| is_note(n)));
         assert!(!text.iter().any(|t| is_note(t)));
+    }
+
+    #[test]
+    fn caption_lines_and_name_only_credits() {
+        let captions = [
+            "图①：村医在巡诊。",
+            "图2：新建的卫生室。",
+            "图为游客在参观。",
+            "上图：夜色中的大桥。",
+        ];
+        let text = [
+            "图书馆今天开放。",
+            "图片由读者提供。",
+            "图2023年的数据显示增长。",
+        ];
+        assert!(captions.iter().all(|c| is_caption_line(c)));
+        assert!(!text.iter().any(|t| is_caption_line(t)));
+        assert_eq!(split_credit("吴志坚摄"), Some(("", "吴志坚摄")));
+        assert_eq!(split_credit("辛 鑫摄"), Some(("", "辛 鑫摄")));
+        assert_eq!(split_credit("周末拍摄"), None);
     }
 
     #[test]
