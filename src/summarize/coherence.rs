@@ -50,6 +50,7 @@ const OPENERS: &[&str] = &[
     "但是",
     "但",
     "然而",
+    "不仅如此",
     "不过",
     "可是",
     "而且",
@@ -65,6 +66,14 @@ const OPENERS: &[&str] = &[
     "双方",
     "前者",
     "后者",
+    // Phrases that weigh what was just said.
+    "除此之外",
+    "尽管如此",
+    "即便如此",
+    "如此一来",
+    "相比之下",
+    "换句话说",
+    "换言之",
     // The later items of a list read wrongly without the ones before
     // (`其二`, `其次` are `其` above).
     "二是",
