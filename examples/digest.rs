@@ -6,10 +6,13 @@
 //! cargo run --release --example digest -- examples/data/page_front.md --json
 //! cargo run --release --example digest -- --jsonl pages.jsonl > digests.jsonl
 //! ```
+//!
+//! With `--jsonl`, a line's `text` is a page; a line that also has a
+//! `title` is one article under that headline.
 
 use clap::Parser;
 use jianbao::cli::{AnalysisArgs, BatchArgs, SummaryArgs};
-use jianbao::digest::Digest;
+use jianbao::digest::{Digest, PageDigest};
 use jianbao::keywords::{DEFAULT_TOP, KeywordExtractor};
 
 #[derive(Parser)]
@@ -40,9 +43,16 @@ fn main() -> std::process::ExitCode {
             .keywords(KeywordExtractor::builder().top(args.top).build()?)
             .build()?;
         if args.batch.jsonl {
-            return args
-                .batch
-                .run(args.path.as_deref(), |r| digest.page(&r.text));
+            // A line with a headline (`title`) is that one article; a line
+            // without is a page.
+            return args.batch.run(args.path.as_deref(), |r| {
+                match r.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                    Some(title) => PageDigest {
+                        articles: vec![digest.article(Some(title), &r.text)],
+                    },
+                    None => digest.page(&r.text),
+                }
+            });
         }
         let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
         let markup: usize = jianbao::text::lines(&text)

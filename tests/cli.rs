@@ -112,6 +112,29 @@ fn json_and_jsonl_give_the_same_shape() {
 }
 
 #[test]
+fn a_digest_line_with_a_title_is_that_one_article() {
+    let body = "今年以来，全市新建社区食堂四十家，每天为一万多名老人提供午餐。\
+                老人们都说吃得实惠又放心。";
+    let lines = [
+        serde_json::json!({"id": 1, "title": "社区食堂让老人吃得放心", "text": body}),
+        serde_json::json!({"id": 2, "text": body}),
+    ]
+    .map(|l| l.to_string() + "\n")
+    .concat();
+    let input = temp("titled.jsonl", lines.as_bytes());
+    let (out, stdout, err) = run(example("digest").arg("--jsonl").arg(&input));
+    assert!(out.status.success(), "{err}");
+    let rows: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["articles"][0]["title"], "社区食堂让老人吃得放心");
+    assert_eq!(rows[0]["articles"].as_array().unwrap().len(), 1);
+    assert_eq!(rows[1]["articles"][0]["title"], serde_json::Value::Null);
+    std::fs::remove_file(input).ok();
+}
+
+#[test]
 fn jsonl_batches_stop_or_skip_on_bad_lines() {
     let input = temp(
         "batch.jsonl",
