@@ -290,6 +290,13 @@ mod real_page_shapes {
     }
 
     #[test]
+    fn a_label_of_a_few_characters_stands_alone() {
+        let a = only("# 标题\n\n核心阅读\n冬运会将于下月开幕。\n");
+        assert_eq!(a.sections[0].text, "核心阅读");
+        assert_eq!(a.body, "冬运会将于下月开幕。");
+    }
+
+    #[test]
     fn a_narrow_column_beside_a_photo_stays_joined() {
         // Lines of one narrower width under a long one: broken by the layout.
         let a = only(&format!(

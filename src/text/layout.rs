@@ -371,6 +371,11 @@ const MIN_LONGER_LINE_CHARS: usize = 40;
 /// it (`引入人工智能，关注薄弱环节`), told by the far longer line below it.
 const MAX_PUNCTUATED_HEADING_CHARS: usize = 32;
 
+/// Most characters of a line that stands alone as a label (`核心阅读`,
+/// `记者手记`, `议发展`) whatever follows: no layout breaks its lines
+/// this short.
+const MAX_LABEL_CHARS: usize = 4;
+
 /// Marks a line stops at mid-sentence, never at the end of a heading.
 const CONTINUING_MARKS: &[char] = &['，', '、', '：', '；', '—', ',', ':', ';'];
 
@@ -558,8 +563,10 @@ impl PageBuilder {
     /// far longer, or when it began its paragraph and a whole paragraph's
     /// line near it (the last one above it, or the one after `next`) is far
     /// longer, unless `next` is another unfinished line of its length (a
-    /// narrower column, as beside a photo). A line that stops at a comma, a
-    /// colon or a dash always goes on.
+    /// narrower column, as beside a photo). A label of up to
+    /// [`MAX_LABEL_CHARS`] characters with no punctuation that starts a
+    /// paragraph ends there whatever the lines near it. A line that stops
+    /// at a comma, a colon or a dash always goes on.
     fn stands_alone(&self, o: &OpenParagraph, next: &str, chars: usize) -> bool {
         if o.text.ends_with(CONTINUING_MARKS) {
             return false;
@@ -570,8 +577,11 @@ impl PageBuilder {
             return true;
         }
         let same_column = !ends_sentence(next) && chars <= o.last_chars + 2;
-        let full_line_near = self.last_full_line_chars.max(self.full_line_after);
-        o.source.len() == 1 && far_longer(full_line_near) && !same_column
+        if o.source.len() != 1 || same_column {
+            return false;
+        }
+        let label = o.heading_like && o.last_chars <= MAX_LABEL_CHARS;
+        label || far_longer(self.last_full_line_chars.max(self.full_line_after))
     }
 
     /// A caption goes to the metadata; an unfinished paragraph before it was
