@@ -769,14 +769,14 @@ mod tests {
 
     #[test]
     fn spans_point_back_into_the_page() {
-        let page = "# 标题\n\n　　全市推动\n\n高质量发展。";
+        let page = "# 标题\n\n　　全市推动高质\n\n量发展。";
         let a = &parse_page(page)[0];
         let sources: Vec<&str> = a.paragraphs[0]
             .source
             .iter()
             .map(|r| &page[r.range()])
             .collect();
-        assert_eq!(sources, vec!["全市推动", "高质量发展。"]);
+        assert_eq!(sources, vec!["全市推动高质", "量发展。"]);
         assert_eq!(&page[a.source.range()], page);
     }
 }
