@@ -19,12 +19,23 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline at the start of a paragraph: `本报讯`, `本报乌镇11月21日电`,
-/// `新华社北京3月5日电`, each optionally followed by `(记者 某某)`.
+/// `新华社北京3月5日电`, a news site's or agency's (`中新网6月8日电`,
+/// `中新社香港六月十二日电`, `新浪体育讯`, `中广网北京7月6日消息`,
+/// `央视网消息`), or a date's (`11月5日消息，`), each optionally followed by
+/// `(记者 某某)`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^(?:本报讯|本报[^\s，。！？；,]{1,24}?电|新华社[^\s，。！？；,]{1,24}?电|",
-        r"[^\s，。！？；,]{2,12}?(?:日报|晚报|新闻网|客户端)讯)",
-        r"(?:\s*[（(][^）)]{0,60}[）)])?\s*"
+        r"[^\s，。！？；,]{2,12}?(?:日报|晚报|新闻网|客户端)讯|",
+        // A site or agency (`…网`, `…社`, `…台`), a place, a date, 电 or 消息.
+        r"[^\s，。！？；,]{1,8}?(?:网|社|台|在线)[^\s，。！？；,\d]{0,10}?",
+        r"[\d一二三四五六七八九十〇零]{1,3}月[\d一二三四五六七八九十〇零]{1,3}日(?:电|消息)|",
+        // A site's own news desk: 新浪体育讯, 腾讯科技讯, 央视网消息.
+        r"[^\s，。！？；,]{1,8}?(?:体育|财经|科技|娱乐|汽车|网)讯|",
+        r"[^\s，。！？；,]{1,8}?(?:网|在线)消息|",
+        // A date alone: 11月5日消息.
+        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日消息)",
+        r"(?:\s*[（(][^）)]{0,60}[）)])?\s*[，,：:]?\s*"
     ))
     .expect("dateline pattern is valid")
 });
@@ -197,16 +208,23 @@ fn strip_parens(s: &str) -> &str {
 ///
 /// `本报讯(记者 叶某)今天上午…` → (`本报讯(记者 叶某)`, `今天上午…`).
 pub(crate) fn split_dateline(line: &str) -> Option<(&str, &str)> {
-    // Every dateline starts with 本报 or 新华社, or has 讯 within its first
-    // 16 characters: other lines (nearly all) skip the pattern.
+    // Every dateline starts with 本报 or 新华社, or has 讯, 电 or 消息
+    // within its first 24 characters: other lines (nearly all) skip the
+    // pattern.
     let may_be = line.starts_with("本报")
         || line.starts_with("新华社")
-        || line.chars().take(16).any(|c| c == '讯');
+        || line
+            .chars()
+            .take(24)
+            .any(|c| matches!(c, '讯' | '电' | '息'));
     if !may_be {
         return None;
     }
     let m = DATELINE.find(line)?;
-    Some((line[..m.end()].trim_end(), &line[m.end()..]))
+    let dateline = line[..m.end()]
+        .trim_end()
+        .trim_end_matches(['，', ',', '：', ':']);
+    Some((dateline.trim_end(), &line[m.end()..]))
 }
 
 /// Does a line open a photo caption: `图①：…`, `图2：…`, `图为…`, `上图：…`?
@@ -382,6 +400,42 @@ mod tests {
         assert_eq!(d, "本报乌镇11月21日电（记者 陈平）");
         assert_eq!(rest, "大会开幕。");
         assert!(split_dateline("本报告指出，经济增长。").is_none());
+        for (line, dateline) in [
+            (
+                "中新网6月8日电 据香港文汇报报道，全球气候剧变。",
+                "中新网6月8日电",
+            ),
+            (
+                "中新社香港六月十二日电 为辟设未来的口岸设施。",
+                "中新社香港六月十二日电",
+            ),
+            (
+                "新华网北京6月10日电（记者 某某）国家主席今天致电。",
+                "新华网北京6月10日电（记者 某某）",
+            ),
+            (
+                "新浪体育讯北京时间4月12日，在和马刺的比赛中。",
+                "新浪体育讯",
+            ),
+            (
+                "中广网北京7月6日消息 据中国之声报道。",
+                "中广网北京7月6日消息",
+            ),
+            (
+                "11月5日消息，住房和城乡建设部政策研究中心表示。",
+                "11月5日消息",
+            ),
+        ] {
+            assert_eq!(split_dateline(line).map(|d| d.0), Some(dateline), "{line}");
+        }
+        for text in [
+            "喜讯传来，全村沸腾了。",
+            "通讯员在现场看到。",
+            "网络直播3月5日消息不断。",
+            "11月5日，全市召开大会。",
+        ] {
+            assert_eq!(split_dateline(text), None, "{text}");
+        }
     }
 
     #[test]
