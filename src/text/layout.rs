@@ -489,6 +489,12 @@ impl PageBuilder {
             self.current.metadata.bylines.push(dateline.to_string());
             rest = after;
         }
+        if self.open.is_none()
+            && let Some((byline, after)) = meta::split_leading_byline(rest)
+        {
+            self.current.metadata.bylines.push(byline.to_string());
+            rest = after;
+        }
         if let Some((caption, credit)) = meta::split_credit(rest) {
             self.current.metadata.credits.push(credit.to_string());
             self.caption(caption, span);

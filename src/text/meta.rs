@@ -33,8 +33,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         // A site's own news desk: 新浪体育讯, 腾讯科技讯, 央视网消息.
         r"[^\s，。！？；,]{1,8}?(?:体育|财经|科技|娱乐|汽车|网)讯|",
         r"[^\s，。！？；,]{1,8}?(?:网|在线)消息|",
-        // A date alone: 11月5日消息.
-        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日消息)",
+        // A date alone: 11月5日消息, 2月12日讯, 7月26日电（记者 某某）.
+        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:消息|讯|电(?:\s*[（(][^）)]{0,60}[）)]|\s)))",
         r"(?:\s*[（(][^）)]{0,60}[）)])?\s*[，,：:]?\s*"
     ))
     .expect("dateline pattern is valid")
@@ -124,6 +124,28 @@ pub(crate) fn is_byline_line(line: &str) -> bool {
 /// (`□本报记者 某某`, `■`, `◎`).
 pub(crate) fn strip_decorations(line: &str) -> &str {
     line.trim_start_matches(|c: char| "□■◎●○◆◇★☆▲△▶►※◇〇".contains(c) || c.is_whitespace())
+}
+
+/// Splits a byline set apart by spaces before the text of a paragraph:
+/// `本报记者 徐某某 上周，股市回暖。` → (`本报记者 徐某某`, `上周，股市回暖。`).
+pub(crate) fn split_leading_byline(line: &str) -> Option<(&str, &str)> {
+    if !ROLES.iter().any(|r| line.starts_with(r)) {
+        return None;
+    }
+    // The longest run of whole space-separated chunks that is a byline.
+    let mut end = None;
+    let mut at = 0;
+    for chunk in line.split_whitespace() {
+        let start = at + line[at..].find(chunk)?;
+        at = start + chunk.len();
+        if !is_byline_line(&line[..at]) {
+            break;
+        }
+        end = Some(at);
+    }
+    let end = end?;
+    let rest = line[end..].trim_start();
+    (!rest.is_empty()).then(|| (&line[..end], rest))
 }
 
 /// Splits a byline in brackets off the end of a paragraph:
@@ -377,6 +399,36 @@ mod tests {
     }
 
     #[test]
+    fn bylines_split_from_paragraph_starts() {
+        for (line, byline, rest) in [
+            (
+                "本报记者 徐某某 上周，股市回暖。",
+                "本报记者 徐某某",
+                "上周，股市回暖。",
+            ),
+            (
+                "本报记者：潘某  尽管股市回暖。",
+                "本报记者：潘某",
+                "尽管股市回暖。",
+            ),
+            (
+                "本报记者 李某 王某某记者获悉，",
+                "本报记者 李某",
+                "王某某记者获悉，",
+            ),
+        ] {
+            assert_eq!(split_leading_byline(line), Some((byline, rest)), "{line}");
+        }
+        for line in [
+            "记者从市教育局获悉，今年新增学位。",
+            "本报记者 张晓明",
+            "通讯员们 都来了",
+        ] {
+            assert_eq!(split_leading_byline(line), None, "{line}");
+        }
+    }
+
+    #[test]
     fn bracketed_bylines_split_from_paragraph_ends() {
         assert_eq!(
             split_trailing_byline("全市推进乡村振兴。（记者 张晓明）"),
@@ -428,7 +480,12 @@ mod tests {
         ] {
             assert_eq!(split_dateline(line).map(|d| d.0), Some(dateline), "{line}");
         }
+        assert_eq!(
+            split_dateline("7月26日电（记者 某某）国家主席特别代表抵达。").map(|d| d.0),
+            Some("7月26日电（记者 某某）")
+        );
         for text in [
+            "11月5日电视台播出了专题片。",
             "喜讯传来，全村沸腾了。",
             "通讯员在现场看到。",
             "网络直播3月5日消息不断。",
