@@ -28,13 +28,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:本报讯|本报[^\s，。！？；,]{1,24}?电|新华社[^\s，。！？；,]{1,24}?电|",
         r"[^\s，。！？；,]{2,12}?(?:日报|晚报|新闻网|客户端)讯|",
         // A site or agency (`…网`, `…社`, `…台`), a place, a date, 电 or 消息.
-        r"[^\s，。！？；,]{1,8}?(?:网|社|台|在线)[^\s，。！？；,\d]{0,10}?",
-        r"[\d一二三四五六七八九十〇零]{1,3}月[\d一二三四五六七八九十〇零]{1,3}日(?:电|消息)|",
+        r"[^\s，。！？；,]{1,6}?(?:网|社|台|在线)[^\s，。！？；,0-9]{0,8}?",
+        r"[0-9一二三四五六七八九十〇零]{1,3}月[0-9一二三四五六七八九十〇零]{1,3}日(?:电|消息)|",
         // A site's own news desk: 新浪体育讯, 腾讯科技讯, 央视网消息.
-        r"[^\s，。！？；,]{1,8}?(?:体育|财经|科技|娱乐|汽车|网)讯|",
-        r"[^\s，。！？；,]{1,8}?(?:网|在线)消息|",
+        r"[^\s，。！？；,]{1,6}?(?:体育|财经|科技|娱乐|汽车|网)讯|",
+        r"[^\s，。！？；,]{1,6}?(?:网|在线)消息|",
         // A date alone: 11月5日消息, 2月12日讯, 7月26日电（记者 某某）.
-        r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:消息|讯|电(?:\s*[（(][^）)]{0,60}[）)]|\s)))",
+        r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:消息|讯|电(?:\s*[（(][^）)]{0,60}[）)]|\s)))",
         r"(?:\s*[（(][^）)]{0,60}[）)])?\s*[，,：:]?\s*"
     ))
     .expect("dateline pattern is valid")
@@ -126,16 +126,27 @@ pub(crate) fn strip_decorations(line: &str) -> &str {
     line.trim_start_matches(|c: char| "□■◎●○◆◇★☆▲△▶►※◇〇".contains(c) || c.is_whitespace())
 }
 
+/// The longest prefix of `line` of at most `max` bytes that ends on a
+/// character boundary.
+fn head(line: &str, max: usize) -> &str {
+    let mut end = max.min(line.len());
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
 /// Splits a byline set apart by spaces before the text of a paragraph:
 /// `本报记者 徐某某 上周，股市回暖。` → (`本报记者 徐某某`, `上周，股市回暖。`).
 pub(crate) fn split_leading_byline(line: &str) -> Option<(&str, &str)> {
     if !ROLES.iter().any(|r| line.starts_with(r)) {
         return None;
     }
-    // The longest run of whole space-separated chunks that is a byline.
+    // The longest run of whole space-separated chunks that is a byline (of
+    // at most 60 characters, so the line's head holds it).
     let mut end = None;
     let mut at = 0;
-    for chunk in line.split_whitespace() {
+    for chunk in head(line, 256).split_whitespace() {
         let start = at + line[at..].find(chunk)?;
         at = start + chunk.len();
         if !is_byline_line(&line[..at]) {
@@ -230,19 +241,25 @@ fn strip_parens(s: &str) -> &str {
 ///
 /// `本报讯(记者 叶某)今天上午…` → (`本报讯(记者 叶某)`, `今天上午…`).
 pub(crate) fn split_dateline(line: &str) -> Option<(&str, &str)> {
-    // Every dateline starts with 本报 or 新华社, or has 讯, 电 or 消息
-    // within its first 24 characters: other lines (nearly all) skip the
-    // pattern.
-    let may_be = line.starts_with("本报")
-        || line.starts_with("新华社")
-        || line
-            .chars()
-            .take(24)
-            .any(|c| matches!(c, '讯' | '电' | '息'));
+    // Every dateline starts with 本报 or 新华社, or has 讯 within its first
+    // 24 characters, or 电 or 消息 with a date (月) or a site (网, 在线):
+    // other lines (nearly all) skip the pattern.
+    let (mut news, mut sent, mut dated) = (false, false, false);
+    for c in line.chars().take(24) {
+        match c {
+            '讯' => news = true,
+            '电' | '息' => sent = true,
+            '月' | '网' | '在' => dated = true,
+            _ => {}
+        }
+    }
+    let may_be = line.starts_with("本报") || line.starts_with("新华社") || news || (sent && dated);
     if !may_be {
         return None;
     }
-    let m = DATELINE.find(line)?;
+    // A dateline is short: the pattern reads the line's head only, so a
+    // long paragraph costs no more than a short one.
+    let m = DATELINE.find(head(line, 320))?;
     let dateline = line[..m.end()]
         .trim_end()
         .trim_end_matches(['，', ',', '：', ':']);
