@@ -88,27 +88,27 @@ impl Summarizer {
             if closed[i] || c.version != version[i] {
                 continue;
             }
-            closed[i] = true;
             if used_chars + chars[i] > max_chars {
+                closed[i] = true;
                 continue; // it will not fit later either
             }
             // A sentence that points back (`因此…`, `他说…`) reads wrongly
             // without the one before it: it loses to the next candidate.
             if i > 0 && !chosen.contains(&(i - 1)) && super::points_back(doc.sentences()[i].text) {
-                closed[i] = false;
                 waiting[i] = true;
                 continue;
             }
+            closed[i] = true;
             chosen.push(i);
             used_chars += chars[i];
             if i + 1 < n && waiting[i + 1] {
                 waiting[i + 1] = false;
-                version[i + 1] += 1;
-                heap.push(Candidate {
-                    value: value(i + 1, redundancy[i + 1]),
-                    index: i + 1,
-                    version: version[i + 1],
-                });
+                requeue(
+                    &mut heap,
+                    &mut version,
+                    i + 1,
+                    value(i + 1, redundancy[i + 1]),
+                );
             }
             for &(j, weight) in graph.neighbors(i) {
                 let j = j as usize;
@@ -122,18 +122,24 @@ impl Summarizer {
                 };
                 if sim > redundancy[j] {
                     redundancy[j] = sim;
-                    version[j] += 1;
-                    heap.push(Candidate {
-                        value: value(j, sim),
-                        index: j,
-                        version: version[j],
-                    });
+                    requeue(&mut heap, &mut version, j, value(j, sim));
                 }
             }
         }
         chosen.sort_unstable();
         chosen
     }
+}
+
+/// Puts sentence `i` back in the heap with a new value; its older entries
+/// go stale.
+fn requeue(heap: &mut BinaryHeap<Candidate>, version: &mut [u32], i: usize, value: f64) {
+    version[i] += 1;
+    heap.push(Candidate {
+        value,
+        index: i,
+        version: version[i],
+    });
 }
 
 /// A sentence waiting in the MMR heap: higher value first, then earlier

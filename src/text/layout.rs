@@ -145,19 +145,19 @@ pub fn parse_page(page: &str) -> Vec<Article> {
                 builder.heading(*level, text, line.span, next_is_headline);
             }
             LineKind::Text(text) => {
-                // The line after this one, if it is a whole paragraph: the
-                // width it shows is evidence for this line's paragraph too.
-                builder.full_line_after = match lines[i + 1..]
+                // The text line after this one (the width it shows is
+                // evidence for this line's paragraph too).
+                let after = match lines[i + 1..]
                     .iter()
                     .find(|l| !matches!(l.kind, LineKind::Blank))
                 {
                     Some(Line {
                         kind: LineKind::Text(after),
                         ..
-                    }) if ends_sentence(after) => after.chars().count(),
-                    _ => 0,
+                    }) => Some(after.as_str()),
+                    _ => None,
                 };
-                builder.text(text, line.span)
+                builder.text(text, line.span, after)
             }
         }
         builder.current.markup_removed += line.markup;
@@ -341,11 +341,9 @@ struct PageBuilder {
     /// Captions of the current article, in case it turns out to be a photo item.
     captions: Vec<OpenParagraph>,
     /// Characters of the last line of the current article that ended a
-    /// paragraph (0 before the first), and of the line after the one being
-    /// read if it is a whole paragraph (else 0): no line the layout broke
-    /// is much shorter than either (see [`PageBuilder::stands_alone`]).
+    /// paragraph (0 before the first): no line the layout broke is much
+    /// shorter than it (see [`PageBuilder::stands_alone`]).
     last_full_line_chars: usize,
-    full_line_after: usize,
 }
 
 struct OpenParagraph {
@@ -447,7 +445,9 @@ impl PageBuilder {
         }
     }
 
-    fn text(&mut self, line: &str, span: Span) {
+    /// Reads a text line; `after` is the text line after it on the page,
+    /// if a text line comes next.
+    fn text(&mut self, line: &str, span: Span, after: Option<&str>) {
         self.extend_source(span);
         let (line, markers) = meta::take_continuations(line);
         self.current.metadata.continuations.extend(markers);
@@ -528,7 +528,7 @@ impl PageBuilder {
         // alone (a lead-in).
         let chars = rest.chars().count();
         if let Some(o) = &self.open
-            && self.stands_alone(o, &rest, chars)
+            && self.stands_alone(o, &rest, chars, after)
         {
             let one_short_line =
                 o.source.len() == 1 && o.last_chars <= MAX_PUNCTUATED_HEADING_CHARS;
@@ -563,7 +563,7 @@ impl PageBuilder {
 
     /// Does the open paragraph `o`, whose last line did not end a sentence,
     /// end there after all, rather than go on in `next` (of `chars`
-    /// characters)? A layout breaks its lines at one width, so a line it
+    /// characters, followed by the text line `after`)? A layout breaks its lines at one width, so a line it
     /// broke is as long as any line around it: an unfinished line ends
     /// where it stops (it is a heading or a lead-in) when the line below is
     /// far longer, or when it began its paragraph and a whole paragraph's
@@ -573,7 +573,13 @@ impl PageBuilder {
     /// [`MAX_LABEL_CHARS`] characters with no punctuation that starts a
     /// paragraph ends there whatever the lines near it. A line that stops
     /// at a comma, a colon or a dash always goes on.
-    fn stands_alone(&self, o: &OpenParagraph, next: &str, chars: usize) -> bool {
+    fn stands_alone(
+        &self,
+        o: &OpenParagraph,
+        next: &str,
+        chars: usize,
+        after: Option<&str>,
+    ) -> bool {
         if o.text.ends_with(CONTINUING_MARKS) {
             return false;
         }
@@ -586,8 +592,14 @@ impl PageBuilder {
         if o.source.len() != 1 || same_column {
             return false;
         }
-        let label = o.heading_like && o.last_chars <= MAX_LABEL_CHARS;
-        label || far_longer(self.last_full_line_chars.max(self.full_line_after))
+        if o.heading_like && o.last_chars <= MAX_LABEL_CHARS {
+            return true;
+        }
+        // Counted only here, where it decides: most lines never get here.
+        let full_line_after = after
+            .filter(|a| ends_sentence(a))
+            .map_or(0, |a| a.chars().count());
+        far_longer(self.last_full_line_chars.max(full_line_after))
     }
 
     /// A caption goes to the metadata; an unfinished paragraph before it was
