@@ -578,6 +578,64 @@ mod tests {
         }
     }
 
+    /// PageRank as the textbook writes it: no widening, no side-by-side
+    /// sums, every index checked.
+    fn plain_pagerank(graph: &Graph, p: &[f64], d: f64, tolerance: f64, rounds: usize) -> Vec<f64> {
+        let n = graph.len();
+        let out: Vec<f64> = (0..n)
+            .map(|i| graph.neighbors(i).iter().map(|&(_, w)| w as f64).sum())
+            .collect();
+        let mut r = p.to_vec();
+        for _ in 0..rounds {
+            let dangling: f64 = (0..n).filter(|&i| out[i] <= 0.0).map(|i| r[i]).sum();
+            let next: Vec<f64> = (0..n)
+                .map(|j| {
+                    let sum = graph.neighbors(j).iter().fold(0.0, |sum, &(i, w)| {
+                        let i = i as usize;
+                        sum + (if out[i] > 0.0 { r[i] / out[i] } else { 0.0 }) * w as f64
+                    });
+                    d * (sum + dangling * p[j]) + (1.0 - d) * p[j]
+                })
+                .collect();
+            let change: f64 = next.iter().zip(&r).map(|(x, o)| (x - o).abs()).sum();
+            r = next;
+            if change < tolerance {
+                break;
+            }
+        }
+        r
+    }
+
+    proptest! {
+        #[test]
+        fn pagerank_gives_the_plain_iteration_bit_for_bit(
+            sentences in proptest::collection::vec(
+                proptest::collection::vec(
+                    prop_oneof![
+                        Just("医院"), Just("公交"), Just("乡村"), Just("学校"), Just("社区"),
+                        Just("开通"), Just("建设"), Just("今年"), Just("全市"), Just("服务"),
+                    ],
+                    1..8,
+                ),
+                0..90,
+            ),
+            dense in any::<bool>(),
+        ) {
+            let text: String = sentences.iter().map(|s| s.concat() + "。").collect();
+            let doc = Analyzer::default().analyze(&text);
+            let idf = doc.idf(Idf::Sentences);
+            let v = doc.tfidf_vectors(&idf);
+            let graph = graph_of(&doc, &v, &idf, Similarity::Cosine, None, dense);
+            let n = graph.len();
+            let teleport = Array1::from_iter((0..n).map(|i| 1.0 / (1.0 + i as f64)));
+            let p = (&teleport / teleport.sum()).to_vec();
+            let fast = PageRank::default().rank(&graph, Some(&teleport));
+            let plain = plain_pagerank(&graph, &p, 0.85, 1e-6, 100);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            prop_assert_eq!(bits(fast.as_slice().unwrap()), bits(&plain));
+        }
+    }
+
     #[test]
     fn window_limits_edges() {
         let doc = Analyzer::default().analyze("医院开诊。医院很忙。医院扩建。医院招聘。");
