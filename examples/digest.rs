@@ -54,6 +54,7 @@ fn main() -> std::process::ExitCode {
                 }
             });
         }
+        args.batch.use_threads()?;
         let (text, _) = jianbao::batch::read_input(args.path.as_deref())?;
         let markup: usize = jianbao::text::lines(&text)
             .map(|(_, line)| jianbao::text::strip_markup(line).1)

@@ -124,7 +124,8 @@ pub struct BatchArgs {
     /// `{"line","id",…}` (the same fields `--json` prints).
     #[arg(long)]
     pub jsonl: bool,
-    /// Worker threads for `--jsonl` (1 to 256; default: every core).
+    /// Worker threads, 1 to 256 (default: every core): the lines of
+    /// `--jsonl` go side by side, and so do a page's articles in `digest`.
     #[arg(long)]
     pub threads: Option<usize>,
     /// With `--jsonl`, skip bad lines (each reported on stderr) instead of stopping.
@@ -133,6 +134,26 @@ pub struct BatchArgs {
 }
 
 impl BatchArgs {
+    /// Keeps the library's own parallelism (a page's articles) within the
+    /// threads asked for, if any: call it before working on a page (a
+    /// batch, [`run`](Self::run), calls it itself). A pool set up already
+    /// stays.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`](crate::Error::InvalidOption) for `--threads`
+    /// out of range.
+    pub fn use_threads(&self) -> Result<()> {
+        if let Some(n) = self.threads {
+            BatchOptions::default().threads(n)?;
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build_global()
+                .ok();
+        }
+        Ok(())
+    }
+
     /// Runs `work` on every line of the input (a file, or standard input
     /// for `None` or `-`), writing JSON Lines to standard output, on the
     /// threads asked for (the page-level parallelism of the library's
@@ -151,13 +172,8 @@ impl BatchArgs {
         let mut options = BatchOptions::default().skip_bad(self.skip_bad);
         if let Some(n) = self.threads {
             options = options.threads(n)?;
-            // The stages' own parallelism (a page's articles) stays within
-            // the threads asked for. A pool set up already stays.
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build_global()
-                .ok();
         }
+        self.use_threads()?;
         let (input, name) = crate::batch::open_input(path)?;
         let report = crate::batch::run(
             &name,

@@ -210,6 +210,8 @@ fn bad_flags_are_named_and_refused() {
         ("keywords", vec!["--pos", "zzz"], "--pos zzz"),
         ("keywords", vec!["--top", "0"], "--top 0"),
         ("digest", vec!["--jsonl", "--threads", "0"], "--threads 0"),
+        ("digest", vec!["--threads", "0"], "--threads 0"),
+        ("digest", vec!["--threads", "257"], "--threads 257"),
         (
             "digest",
             vec!["--jsonl", "--threads", "100000000"],
