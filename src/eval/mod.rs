@@ -22,6 +22,7 @@
 //! in both.
 
 mod keywords;
+mod sets;
 mod summaries;
 mod topics;
 
@@ -29,6 +30,7 @@ use std::collections::HashMap;
 
 pub use crate::classify::{ClassificationReport, LabelScore};
 pub use keywords::{KeywordScores, is_fragment, score_keywords};
+pub use sets::{HeadlineSet, SummarySet};
 pub use summaries::{SummaryRow, SummaryScores, oracle, oracle_indices, score_summaries};
 pub use topics::{LabeledRow, TopicScores, score_topics};
 

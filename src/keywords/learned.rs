@@ -602,6 +602,43 @@ pub fn fit_scorer<'r>(
 #[cfg(feature = "train")]
 pub type ScorerSet<'r> = (String, Vec<(&'r str, &'r str)>, usize);
 
+/// Fits the keyword scorer as `fit keywords` does: each L2 penalty of
+/// `l2s` is cross-validated over `folds` folds of every set
+/// ([`cross_validate_scorer`]), the one with the best mean P@k over the
+/// sets wins (the first of equals; 1 when `l2s` is empty), and the scorer
+/// is fitted with it on all of every set. `report(l2, p_at_k)` hears each
+/// candidate's P@k per set as it is measured. Returns the scorer and the
+/// L2 chosen.
+///
+/// # Errors
+///
+/// The errors of [`fit_scorer`].
+#[cfg(feature = "train")]
+pub fn choose_and_fit_scorer(
+    sets: &[ScorerSet<'_>],
+    analyzer: &crate::analysis::Analyzer,
+    extractor: &super::KeywordExtractor,
+    l2s: &[f64],
+    folds: usize,
+    mut report: impl FnMut(f64, &[f64]),
+) -> Result<(KeywordScorer, f64)> {
+    let mut best: Option<(f64, f64)> = None;
+    for &l2 in l2s {
+        let p = cross_validate_scorer(sets, analyzer, extractor, l2, folds)?;
+        report(l2, &p);
+        let mean = p.iter().sum::<f64>() / p.len() as f64;
+        if best.is_none_or(|(m, _)| mean > m) {
+            best = Some((mean, l2));
+        }
+    }
+    let l2 = best.map_or(1.0, |(_, l2)| l2);
+    let all: Vec<(String, Vec<(&str, &str)>)> = sets
+        .iter()
+        .map(|(name, pairs, _)| (name.clone(), pairs.clone()))
+        .collect();
+    Ok((fit_scorer(&all, analyzer, extractor, l2)?, l2))
+}
+
 /// P@k of a scorer fitted on all folds of `sets` but one, scored on the
 /// fold left out, for each set: how a choice of `l2` does on texts the
 /// scorer never saw. Each set is `(name, pairs, k)`.

@@ -33,7 +33,7 @@ use std::sync::Arc;
 use crate::analysis::lexicon::{self, Pos};
 pub use learned::{FEATURES, KeywordScorer, SCORER_FORMAT, SCORER_VERSION};
 #[cfg(feature = "train")]
-pub use learned::{ScorerSet, cross_validate_scorer, fit_scorer};
+pub use learned::{ScorerSet, choose_and_fit_scorer, cross_validate_scorer, fit_scorer};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
