@@ -12,7 +12,7 @@
 
 use clap::Parser;
 use jianbao::cli::{AnalysisArgs, BatchArgs, SummaryArgs};
-use jianbao::digest::{Digest, PageDigest};
+use jianbao::digest::{Digest, PageDigest, PageFormat};
 use jianbao::keywords::{DEFAULT_TOP, KeywordExtractor};
 
 #[derive(Parser)]
@@ -62,33 +62,11 @@ fn main() -> std::process::ExitCode {
         if markup > 0 {
             eprintln!("warning: {markup} HTML tags and character references removed");
         }
-        // The briefing goes out article by article, so a page of many
-        // items never holds all their digests at once. As JSON it is the
-        // page's digest, `{"articles":[…]}`, written one article at a time.
-        let mut out = String::from(if args.batch.json {
-            "{\"articles\":["
+        let format = if args.batch.json {
+            PageFormat::Json
         } else {
-            ""
-        });
-        let mut first = true;
-        digest.page_each(&text, |a| {
-            if args.batch.json {
-                if !std::mem::take(&mut first) {
-                    out.push(',');
-                }
-                out += &jianbao::cli::to_json(&a)?;
-            } else {
-                out += &a.to_markdown();
-            }
-            if out.len() >= 1 << 16 {
-                jianbao::batch::print(&out)?;
-                out.clear();
-            }
-            Ok(())
-        })?;
-        if args.batch.json {
-            out += "]}\n";
-        }
-        jianbao::batch::print(&out)
+            PageFormat::Markdown
+        };
+        digest.write_page(&text, format, jianbao::batch::print)
     })
 }

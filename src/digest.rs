@@ -96,6 +96,15 @@ impl PageDigest {
     }
 }
 
+/// How [`Digest::write_page`] writes a page's briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageFormat {
+    /// Readable Markdown, article by article.
+    Markdown,
+    /// The page's digest as one JSON object.
+    Json,
+}
+
 /// [`Digest::page_each`] briefs this many articles at a time.
 const PAGE_BATCH: usize = 256;
 
@@ -251,6 +260,63 @@ impl Digest {
             }
         }
         Ok(())
+    }
+
+    /// Writes the briefing of every article of `page` as it is made, in
+    /// chunks of about 64 KB handed to `write`, so that a page of many
+    /// items never holds all their digests at once: as Markdown
+    /// ([`ArticleDigest::to_markdown`] of each), or as the page's digest in
+    /// JSON (`{"articles":[…]}` and a newline, what [`PageDigest`]
+    /// serialises to).
+    ///
+    /// ```
+    /// use jianbao::digest::{Digest, PageFormat};
+    ///
+    /// let page = "# 社区医院开诊\n\n社区医院今天开诊。\n";
+    /// let mut json = String::new();
+    /// Digest::builder().build()?.write_page(page, PageFormat::Json, |chunk| {
+    ///     json += chunk;
+    ///     Ok(())
+    /// })?;
+    /// let value: serde_json::Value = serde_json::from_str(&json)?;
+    /// assert_eq!(value["articles"][0]["title"], "社区医院开诊");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The errors of `write`, and [`Error::Io`](crate::Error::Io) if a
+    /// digest cannot be serialised.
+    pub fn write_page(
+        &self,
+        page: &str,
+        format: PageFormat,
+        mut write: impl FnMut(&str) -> Result<()>,
+    ) -> Result<()> {
+        const CHUNK: usize = 1 << 16;
+        let json = format == PageFormat::Json;
+        let mut out = String::from(if json { "{\"articles\":[" } else { "" });
+        let mut first = true;
+        self.page_each(page, |a| {
+            if json {
+                if !std::mem::take(&mut first) {
+                    out.push(',');
+                }
+                out += &serde_json::to_string(&a)
+                    .map_err(|e| crate::Error::io("standard output", e.into()))?;
+            } else {
+                out += &a.to_markdown();
+            }
+            if out.len() >= CHUNK {
+                write(&out)?;
+                out.clear();
+            }
+            Ok(())
+        })?;
+        if json {
+            out += "]}\n";
+        }
+        write(&out)
     }
 
     /// Briefs one article given as a headline and a body (the body may
