@@ -55,16 +55,7 @@ fn main() -> std::process::ExitCode {
         };
         let mut corpus = Corpus::default();
         for spec in &args.data {
-            let (path, weight) = match spec.rsplit_once(':') {
-                Some((p, w)) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => (
-                    p,
-                    w.parse().map_err(|_| {
-                        jianbao::Error::invalid("data", spec, "FILE or FILE:WEIGHT")
-                    })?,
-                ),
-                _ => (spec.as_str(), 1),
-            };
-            corpus.add_jsonl(path, weight, bad)?;
+            corpus.add_spec(spec, bad)?;
         }
         let analyzer = args.analysis.analyzer()?;
         let mut candidates = Selection::default_candidates();

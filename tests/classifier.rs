@@ -369,3 +369,36 @@ fn two_files_train_the_model_their_concatenation_trains() {
         assert_eq!(m1.predict_text(None, text), m2.predict_text(None, text));
     }
 }
+
+#[test]
+fn a_source_spec_gives_its_weight_after_the_last_colon() {
+    let dir = std::env::temp_dir().join(format!("jianbao-spec:{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("news.jsonl");
+    std::fs::write(
+        &path,
+        "{\"text\":\"医院开诊。\",\"label\":\"public_services\"}\n\
+         {\"text\":\"两市签约。\",\"label\":\"cooperation\"}\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let fail = jianbao::jsonl::BadLines::Fail;
+    let mut corpus = Corpus::default();
+    // The directory's name holds a colon: no weight there.
+    corpus.add_spec(p, fail).unwrap();
+    corpus.add_spec(&format!("{p}:3"), fail).unwrap();
+    let weights: Vec<(&str, u32, usize)> = corpus
+        .sources()
+        .iter()
+        .map(|s| (s.name.as_str(), s.weight, s.count))
+        .collect();
+    assert_eq!(weights, [("news", 1, 2), ("news", 3, 2)]);
+    for bad in [format!("{p}:0"), format!("{p}:99999999999")] {
+        let e = corpus.add_spec(&bad, fail).unwrap_err();
+        assert!(
+            matches!(e, jianbao::Error::InvalidOption { .. }),
+            "{bad}: {e}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

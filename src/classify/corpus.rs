@@ -71,6 +71,35 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// Adds the source a command line names as `FILE` or `FILE:WEIGHT`
+    /// (`news.jsonl:2`: each text counts twice), as
+    /// [`add_jsonl`](Self::add_jsonl) does. A colon followed by anything
+    /// but digits is part of the path.
+    ///
+    /// ```no_run
+    /// use jianbao::classify::Corpus;
+    /// use jianbao::jsonl::BadLines;
+    /// let mut corpus = Corpus::default();
+    /// corpus.add_spec("team.jsonl", BadLines::Fail)?;
+    /// corpus.add_spec("real.jsonl:2", BadLines::Fail)?;
+    /// # Ok::<(), jianbao::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] naming the spec for a weight of 0 or one
+    /// too large for a `u32`, and the errors of [`add_jsonl`](Self::add_jsonl).
+    pub fn add_spec(&mut self, spec: &str, bad: BadLines) -> Result<()> {
+        let invalid = || Error::invalid("data", spec, "FILE or FILE:WEIGHT, a weight of 1 or more");
+        let (path, weight) = match spec.rsplit_once(':') {
+            Some((p, w)) if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) => {
+                (p, w.parse().ok().filter(|&w| w > 0).ok_or_else(invalid)?)
+            }
+            _ => (spec, 1),
+        };
+        self.add_jsonl(path, weight, bad)
+    }
+
     /// Adds a JSON Lines file as a further source whose texts count
     /// `weight` times in training (a weight of 2 is the same as giving the
     /// file twice). Cross-validation still scores each text once.
