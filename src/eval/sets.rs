@@ -172,9 +172,8 @@ mod tests {
 
     #[test]
     fn sets_read_their_fields_and_part() {
-        let dir = std::env::temp_dir().join(format!("jianbao-sets-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("news.jsonl");
+        let stem = format!("jianbao-sets-{}", std::process::id());
+        let path = std::env::temp_dir().join(format!("{stem}.jsonl"));
         std::fs::write(
             &path,
             "{\"text\":\"甲。\",\"summary\":\"甲\",\"title\":\"标题甲\"}\n\
@@ -185,7 +184,7 @@ mod tests {
         .unwrap();
         let p = path.to_str().unwrap();
         let s = SummarySet::read(&format!("{p}:3:title"), Part::First).unwrap();
-        assert_eq!(s.name, "news (with headlines)");
+        assert_eq!(s.name, format!("{stem} (with headlines)"));
         assert_eq!(s.k, 3);
         assert_eq!(
             s.rows,
@@ -195,11 +194,11 @@ mod tests {
             ]
         );
         let s = SummarySet::read(&format!("{p}:1"), Part::Second).unwrap();
-        assert_eq!(s.name, "news");
+        assert_eq!(s.name, stem);
         assert_eq!(s.rows[0], ("丙。".into(), "丙".into(), None));
         let h = HeadlineSet::read(&format!("{p}:title:5"), Part::All).unwrap();
-        assert_eq!((h.name.as_str(), h.k, h.pairs.len()), ("news", 5, 4));
+        assert_eq!((h.name.as_str(), h.k, h.pairs.len()), (stem.as_str(), 5, 4));
         assert_eq!(h.pairs[1], ("乙。".into(), String::new()));
-        std::fs::remove_dir_all(&dir).ok();
+        std::fs::remove_file(&path).ok();
     }
 }
