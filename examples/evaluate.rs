@@ -112,12 +112,7 @@ fn main() -> std::process::ExitCode {
             )
         }
         Cli::Keywords(a) => {
-            let rows: Vec<serde_json::Value> = a.data.rows()?;
-            let field = |r: &'_ serde_json::Value, k: &str| r[k].as_str().unwrap_or("").to_string();
-            let pairs: Vec<(String, String)> = rows
-                .iter()
-                .map(|r| (field(r, "text"), field(r, &a.reference)))
-                .collect();
+            let pairs = eval::headline_pairs(&a.data.rows()?, &a.reference);
             let mut builder = jianbao::cli::with_pos(
                 KeywordExtractor::builder().method(a.method).top(a.top),
                 &a.pos,

@@ -30,7 +30,7 @@ use std::collections::HashMap;
 
 pub use crate::classify::{ClassificationReport, LabelScore};
 pub use keywords::{KeywordScores, is_fragment, score_keywords};
-pub use sets::{HeadlineSet, SummarySet};
+pub use sets::{HeadlineSet, SummarySet, headline_pairs};
 pub use summaries::{SummaryRow, SummaryScores, oracle, oracle_indices, score_summaries};
 pub use topics::{LabeledRow, TopicScores, score_topics};
 

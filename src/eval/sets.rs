@@ -115,15 +115,7 @@ impl HeadlineSet {
         let (rows, _) = super::read_rows::<Value>(path, part, BadLines::Fail)?;
         Ok(HeadlineSet {
             name: stem(path),
-            pairs: rows
-                .iter()
-                .map(|r| {
-                    (
-                        field(r, "text").unwrap_or_default(),
-                        field(r, headline).unwrap_or_default(),
-                    )
-                })
-                .collect(),
+            pairs: headline_pairs(&rows, headline),
             k,
         })
     }
@@ -140,6 +132,28 @@ impl HeadlineSet {
             self.k,
         )
     }
+}
+
+/// Each row's `text` and its headline in the field `headline` (a field
+/// missing or not a string reads as empty): what keywords are scored
+/// against, and fitted on.
+///
+/// ```
+/// let rows = [serde_json::json!({"text": "医院开诊。", "title": "医院"}), serde_json::json!({"text": "公交开通。"})];
+/// assert_eq!(
+///     jianbao::eval::headline_pairs(&rows, "title"),
+///     [("医院开诊。".to_string(), "医院".to_string()), ("公交开通。".to_string(), String::new())]
+/// );
+/// ```
+pub fn headline_pairs(rows: &[Value], headline: &str) -> Vec<(String, String)> {
+    rows.iter()
+        .map(|r| {
+            (
+                field(r, "text").unwrap_or_default(),
+                field(r, headline).unwrap_or_default(),
+            )
+        })
+        .collect()
 }
 
 /// A file's stem (its name without directory or extension).
